@@ -1,0 +1,217 @@
+using System.Globalization;
+using Edge.Core.Configuration;
+using Edge.Core.Rules;
+
+namespace Edge.Core.Alerts;
+
+/// <summary>
+/// Owns every alert's life, ok → pending → firing → (clearing →) resolved, and turns each transition into exactly one
+/// event: a trigger when an alert starts firing, a resolve when it clears. A rule grouped by rule is one incident: its
+/// trigger lists the entities in breach and is sent again (same dedup key) whenever that list changes.
+/// </summary>
+public sealed class AlertTracker
+{
+    private const int RecentReadings = 10;
+
+    private readonly ApplianceIdentity _appliance;
+    private readonly IAlertEventSink _sink;
+    private readonly Dictionary<string, List<Alert>> _groups = new(StringComparer.Ordinal);
+
+    public AlertTracker(ApplianceIdentity appliance, IAlertEventSink sink)
+    {
+        _appliance = appliance;
+        _sink = sink;
+    }
+
+    /// <summary>Moves the alert on by what its condition says at <paramref name="now"/>.</summary>
+    /// <param name="breached">The trigger condition holds.</param>
+    /// <param name="cleared">The value is back past the clear thresholds.</param>
+    public void Step(Alert alert, bool breached, bool cleared, long now)
+    {
+        var rule = alert.Rule;
+        switch (alert.Phase)
+        {
+            case AlertPhase.Ok when breached:
+                alert.PhaseSince = now;
+                if (rule.For <= TimeSpan.Zero)
+                    Fire(alert, now);
+                else
+                    alert.Phase = AlertPhase.Pending;
+                break;
+            case AlertPhase.Pending when !breached:
+                alert.Phase = AlertPhase.Ok;
+                break;
+            case AlertPhase.Pending when now - alert.PhaseSince >= rule.For.Ticks:
+                Fire(alert, now);
+                break;
+            case AlertPhase.Firing when cleared:
+                alert.PhaseSince = now;
+                if (rule.ClearFor <= TimeSpan.Zero)
+                    Resolve(alert, now, reason: null);
+                else
+                    alert.Phase = AlertPhase.Clearing;
+                break;
+            case AlertPhase.Clearing when !cleared:
+                alert.Phase = AlertPhase.Firing;
+                break;
+            case AlertPhase.Clearing when now - alert.PhaseSince >= rule.ClearFor.Ticks:
+                Resolve(alert, now, reason: null);
+                break;
+        }
+    }
+
+    /// <summary>Resolves an open alert whose rule no longer exists (or now sends to another incident).</summary>
+    public void Retire(Alert alert, long now, string reason)
+    {
+        if (alert.IsOpen)
+            Resolve(alert, now, reason);
+    }
+
+    /// <summary>Puts a carried-over alert back in its phase without sending anything: its incident is already open.</summary>
+    public void Restore(Alert alert, AlertRecord record)
+    {
+        alert.Phase = record.Phase;
+        alert.PhaseSince = record.PhaseSince;
+        alert.FiredAt = record.FiredAt;
+        alert.Value = record.Value;
+        if (alert.IsOpen && alert.Rule.Group == GroupBy.Rule)
+            GroupOf(alert.Rule).Add(alert);
+    }
+
+    /// <summary>Forgets which alerts make up each grouped incident; a reload restores them into its new alerts.</summary>
+    internal void ForgetGroups() => _groups.Clear();
+
+    public static AlertRecord Record(Alert alert) =>
+        new(alert.Rule.Id, alert.Series.Entity, Fingerprint(alert.Rule), alert.Phase, alert.PhaseSince, alert.FiredAt, alert.Value);
+
+    /// <summary>What decides which PagerDuty incident a rule's alerts belong to; if it changes, the old incidents are resolved.</summary>
+    public static string Fingerprint(RuleDefinition rule) => $"{rule.Group}|{rule.Route}";
+
+    private void Fire(Alert alert, long now)
+    {
+        alert.Phase = AlertPhase.Firing;
+        alert.FiredAt = now;
+        if (alert.Rule.Group == GroupBy.Entity)
+        {
+            _sink.Publish(EntityEvent(EventAction.Trigger, alert, now, reason: null));
+            return;
+        }
+        var group = GroupOf(alert.Rule);
+        group.Add(alert);
+        _sink.Publish(GroupEvent(EventAction.Trigger, alert.Rule, group, now, reason: null));
+    }
+
+    private void Resolve(Alert alert, long now, string? reason)
+    {
+        alert.Phase = AlertPhase.Ok;
+        if (alert.Rule.Group == GroupBy.Entity)
+        {
+            _sink.Publish(EntityEvent(EventAction.Resolve, alert, now, reason));
+            return;
+        }
+        var group = GroupOf(alert.Rule);
+        group.Remove(alert);
+        var action = group.Count == 0 ? EventAction.Resolve : EventAction.Trigger;
+        _sink.Publish(GroupEvent(action, alert.Rule, group, now, reason));
+    }
+
+    private List<Alert> GroupOf(RuleDefinition rule)
+    {
+        if (!_groups.TryGetValue(rule.Id, out var group))
+            _groups[rule.Id] = group = [];
+        return group;
+    }
+
+    private AlertEvent EntityEvent(EventAction action, Alert alert, long now, string? reason)
+    {
+        var rule = alert.Rule;
+        var series = alert.Series;
+        var value = series.Info.Format(alert.Value);
+        var recent = new RecentReading[Math.Min(series.Count, RecentReadings)];
+        for (var i = 0; i < recent.Length; i++)
+        {
+            var (t, v) = series.Recent(i);
+            recent[i] = new RecentReading(Time(t), series.Info.Format(v));
+        }
+        return new AlertEvent
+        {
+            Action = action,
+            DedupKey = DedupKey.For(_appliance.Id, rule.Id, series.Entity),
+            RuleId = rule.Id,
+            Entity = series.Entity,
+            Severity = rule.Severity,
+            Summary = Summary(rule, series.Entity, value, series.Info.Unit, count: 1),
+            Source = $"{_appliance.Id}/{series.Source.Id}",
+            Component = series.Entity,
+            Group = _appliance.Group,
+            Class = rule.Type.Name,
+            DetectedAt = Time(now),
+            Route = rule.Route,
+            Details = Details(rule, series.Info.Unit, reason) with { Value = value, Recent = recent },
+        };
+    }
+
+    private AlertEvent GroupEvent(EventAction action, RuleDefinition rule, List<Alert> group, long now, string? reason)
+    {
+        var entities = group.Select(a => new EntityInBreach(a.Series.Entity, a.Series.Info.Format(a.Value), Time(a.FiredAt))).ToArray();
+        var unit = group.Count > 0 ? group[0].Series.Info.Unit : "";
+        return new AlertEvent
+        {
+            Action = action,
+            DedupKey = DedupKey.For(_appliance.Id, rule.Id, entity: null),
+            RuleId = rule.Id,
+            Severity = rule.Severity,
+            Summary = Summary(rule, string.Join(", ", entities.Select(e => e.Entity)), null, unit, entities.Length),
+            Source = _appliance.Id,
+            Component = rule.Id,
+            Group = _appliance.Group,
+            Class = rule.Type.Name,
+            DetectedAt = Time(now),
+            Route = rule.Route,
+            Details = Details(rule, unit, reason) with { Entities = entities },
+        };
+    }
+
+    private static AlertDetails Details(RuleDefinition rule, string unit, string? reason) => new()
+    {
+        Rule = rule.Id,
+        Condition = rule.Describe(),
+        Metric = rule.Metric,
+        Unit = unit,
+        Above = rule.Above,
+        Below = rule.Below,
+        ClearAbove = rule.ClearAbove,
+        ClearBelow = rule.ClearBelow,
+        States = rule.States,
+        Window = rule.Aggregate == Aggregate.Last ? null : Durations.Format(rule.Window),
+        Aggregate = rule.Aggregate == Aggregate.Last ? null : rule.Aggregate.ToString().ToLowerInvariant(),
+        Reason = reason,
+    };
+
+    private string Summary(RuleDefinition rule, string entity, string? value, string unit, int count)
+    {
+        var template = rule.Summary ?? (rule.Group == GroupBy.Rule ? SummaryTemplate.DefaultGroup : SummaryTemplate.DefaultEntity);
+        return SummaryTemplate.Render(template, name => name switch
+        {
+            "appliance" => _appliance.Id,
+            "site" => _appliance.Site,
+            "rack" => _appliance.Rack,
+            "rule" => rule.Id,
+            "entity" => entity,
+            "metric" => rule.Metric,
+            "value" => value,
+            "unit" => unit.Length > 0 && unit != "%" && unit != "°C" ? " " + unit : unit,
+            "above" => Number(rule.Above),
+            "below" => Number(rule.Below),
+            "clear" => Number(rule.ClearAbove ?? rule.ClearBelow),
+            "condition" => rule.Describe(),
+            "severity" => rule.Severity.ToString().ToLowerInvariant(),
+            "count" => count.ToString(CultureInfo.InvariantCulture),
+            _ => null,
+        });
+    }
+
+    private static string? Number(double? d) => d?.ToString(CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Time(long ticks) => new(ticks, TimeSpan.Zero);
+}

@@ -1,0 +1,14 @@
+namespace Edge.Core.Configuration;
+
+/// <summary>Who this appliance is: its id is the first part of every dedup key.</summary>
+public sealed record ApplianceIdentity(string Id, string? Site = null, string? Rack = null)
+{
+    /// <summary>PagerDuty's <c>payload.group</c>: the site and rack, where known.</summary>
+    public string Group => (Site, Rack) switch
+    {
+        (null, null) => Id,
+        (null, var r) => r!,
+        (var s, null) => s,
+        var (s, r) => $"{s}/{r}",
+    };
+}

@@ -1,0 +1,53 @@
+using System.Collections.Frozen;
+
+namespace Edge.Core.Readings;
+
+/// <summary>The normalized metric vocabulary of spec/interfaces.md, in one place.</summary>
+public static class Metrics
+{
+    public const string TemperatureC = "temperature_c";
+    public const string HumidityPct = "humidity_pct";
+    public const string DewPointC = "dewpoint_c";
+    public const string PressureHpa = "pressure_hpa";
+    public const string VoltageV = "voltage_v";
+    public const string CurrentA = "current_a";
+    public const string PowerW = "power_w";
+    public const string ApparentPowerVa = "apparent_power_va";
+    public const string EnergyKwh = "energy_kwh";
+    public const string FrequencyHz = "frequency_hz";
+    public const string LoadPct = "load_pct";
+    public const string BatteryChargePct = "battery_charge_pct";
+    public const string BatteryRuntimeMin = "battery_runtime_min";
+    public const string BatteryVoltageV = "battery_voltage_v";
+    public const string BatteryTemperatureC = "battery_temperature_c";
+    public const string BatteryStatus = "battery_status";
+    public const string OutputSource = "output_source";
+    public const string ReplaceBattery = "replace_battery";
+    public const string Reachable = "reachable";
+
+    public static readonly FrozenDictionary<string, MetricInfo> All = new MetricInfo[]
+    {
+        new(TemperatureC, "°C"),
+        new(HumidityPct, "%"),
+        new(DewPointC, "°C"),
+        new(PressureHpa, "hPa"),
+        new(VoltageV, "V"),
+        new(CurrentA, "A"),
+        new(PowerW, "W"),
+        new(ApparentPowerVa, "VA"),
+        new(EnergyKwh, "kWh"),
+        new(FrequencyHz, "Hz"),
+        new(LoadPct, "%"),
+        new(BatteryChargePct, "%"),
+        new(BatteryRuntimeMin, "min"),
+        new(BatteryVoltageV, "V"),
+        new(BatteryTemperatureC, "°C"),
+        new(BatteryStatus, "", ["normal", "low", "depleted", "unknown"]),
+        new(OutputSource, "", ["normal", "battery", "bypass", "boost", "reduce", "none", "other"]),
+        new(ReplaceBattery, ""),
+        new(Reachable, ""),
+    }.ToFrozenDictionary(m => m.Name, StringComparer.Ordinal);
+
+    public static MetricInfo Get(string name) =>
+        All.TryGetValue(name, out var info) ? info : throw new ArgumentException($"unknown metric '{name}'", nameof(name));
+}

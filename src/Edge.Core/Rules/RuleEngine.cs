@@ -1,0 +1,195 @@
+using Edge.Core.Alerts;
+using Edge.Core.Configuration;
+using Edge.Core.Readings;
+using Edge.Core.Series;
+
+namespace Edge.Core.Rules;
+
+/// <summary>
+/// The evaluate stage: takes each reading into its series, derives dew point, and evaluates the rules that select
+/// the series, handing every transition to the <see cref="AlertTracker"/>. One thread owns an engine. Once every
+/// series has been seen, accepting a reading allocates nothing.
+/// </summary>
+public sealed class RuleEngine
+{
+    // Temperature and humidity belong to one measurement when their times are this close.
+    private static readonly long SameMeasurementTicks = TimeSpan.FromSeconds(1).Ticks;
+    private const int MaxRememberedRefusals = 4096;
+
+    private readonly Dictionary<string, SourceDescriptor> _sources;
+    private readonly Dictionary<string, AlertRecord> _carried = new(StringComparer.Ordinal);
+    private readonly HashSet<(string, string)> _refused = new();
+
+    public RuleEngine(MonitorConfig config, AlertTracker tracker, IEnumerable<AlertRecord>? carried = null)
+    {
+        Config = config;
+        Tracker = tracker;
+        Store = new SeriesStore(config.SeriesMemoryBudget);
+        _sources = config.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        foreach (var record in carried ?? [])
+            _carried[CarryKey(record.RuleId, record.Entity)] = record;
+    }
+
+    public MonitorConfig Config { get; }
+    public AlertTracker Tracker { get; }
+    public SeriesStore Store { get; }
+
+    /// <summary>Readings refused: unknown device or metric, over the memory budget, or older than the series' newest.</summary>
+    public long Refused { get; private set; }
+
+    public void Accept(in Reading reading)
+    {
+        if (!Store.TryGet(reading.Entity, reading.Metric, out var series))
+        {
+            series = Register(reading.Entity, reading.Metric)!;
+            if (series is null)
+            {
+                Refused++;
+                return;
+            }
+        }
+        var ticks = reading.Time.UtcTicks;
+        if (!series.Add(ticks, reading.Value))
+        {
+            Refused++;
+            return;
+        }
+        Evaluate(series, ticks);
+        if (reading.Metric is Metrics.TemperatureC or Metrics.HumidityPct)
+            DeriveDewPoint(reading.Entity, ticks);
+    }
+
+    /// <summary>Every alert's state, for a restart or a reload to carry over.</summary>
+    public IEnumerable<AlertRecord> Snapshot()
+    {
+        foreach (var series in Store.All)
+        {
+            foreach (var alert in series.Alerts)
+            {
+                if (alert.Phase != AlertPhase.Ok)
+                    yield return AlertTracker.Record(alert);
+            }
+        }
+        foreach (var record in _carried.Values)
+            yield return record;
+    }
+
+    /// <summary>
+    /// A new engine for a new configuration. Series keep their history (re-sized to the new rules); alerts of rules
+    /// that still exist keep their state and are re-evaluated under the new condition; open alerts of deleted rules,
+    /// or of rules that now send to another incident, are resolved.
+    /// </summary>
+    public RuleEngine Reload(MonitorConfig config, DateTimeOffset now)
+    {
+        var carried = new List<AlertRecord>();
+        foreach (var old in Store.All)
+        {
+            foreach (var alert in old.Alerts)
+            {
+                if (Survives(config, alert))
+                {
+                    if (alert.Phase != AlertPhase.Ok)
+                        carried.Add(AlertTracker.Record(alert));
+                }
+                else
+                {
+                    Tracker.Retire(alert, now.UtcTicks, $"rule '{alert.Rule.Id}' was deleted, or no longer selects this entity or sends to this incident, on reload");
+                }
+            }
+        }
+        carried.AddRange(_carried.Values.Where(r => config.Rules.Any(rule => rule.Id == r.RuleId && AlertTracker.Fingerprint(rule) == r.RuleFingerprint)));
+        Tracker.ForgetGroups();
+        var next = new RuleEngine(config, Tracker, carried);
+        foreach (var old in Store.All)
+        {
+            var series = next.Register(old.Entity, old.Metric);
+            if (series is null)
+                continue;
+            series.CopyFrom(old);
+            if (series.TryLast(out var last, out _))
+                next.Evaluate(series, last);
+        }
+        return next;
+    }
+
+    private static bool Survives(MonitorConfig config, Alert alert)
+    {
+        var series = alert.Series;
+        var source = config.Sources.FirstOrDefault(s => s.Id == series.Source.Id);
+        return source is not null && config.Rules.Any(r =>
+            r.Id == alert.Rule.Id
+            && AlertTracker.Fingerprint(r) == AlertTracker.Fingerprint(alert.Rule)
+            && r.Metric == series.Metric
+            && r.Type.Sees(source.Kind, series.Kind)
+            && r.Select.Matches(series.Entity));
+    }
+
+    private void Evaluate(Series.Series series, long now)
+    {
+        foreach (var alert in series.Alerts)
+        {
+            var rule = alert.Rule;
+            if (!series.TryAggregate(rule.Aggregate, now - rule.Window.Ticks, out var value))
+                continue;
+            alert.Value = value;
+            bool breached, cleared;
+            if (rule.IsStateRule)
+            {
+                var code = (int)value;
+                breached = code is >= 0 and < 64 && (alert.StateMask & (1UL << code)) != 0;
+                cleared = !breached;
+            }
+            else
+            {
+                breached = value > rule.Above || value < rule.Below;
+                cleared = !(value > (rule.ClearAbove ?? rule.Above) || value < (rule.ClearBelow ?? rule.Below));
+            }
+            Tracker.Step(alert, breached, cleared, now);
+        }
+    }
+
+    private void DeriveDewPoint(string entity, long ticks)
+    {
+        if (!Store.TryGet(entity, Metrics.TemperatureC, out var temperature)
+            || !Store.TryGet(entity, Metrics.HumidityPct, out var humidity)
+            || !temperature.TryLast(out var tt, out var t)
+            || !humidity.TryLast(out var ht, out var h)
+            || Math.Abs(tt - ht) > SameMeasurementTicks
+            || Math.Max(tt, ht) != ticks
+            || !DewPoint.TryCompute(t, h, out var dewPoint))
+            return;
+        Accept(new Reading(entity, Metrics.DewPointC, Math.Round(dewPoint, 2), new DateTimeOffset(ticks, TimeSpan.Zero)));
+    }
+
+    private Series.Series? Register(string entity, string metric)
+    {
+        if (_refused.Contains((entity, metric)))
+            return null;
+        var series = TryRegister(entity, metric);
+        if (series is null && _refused.Count < MaxRememberedRefusals)
+            _refused.Add((entity, metric));
+        return series;
+    }
+
+    private Series.Series? TryRegister(string entity, string metric)
+    {
+        if (!EntityId.TryParse(entity, out var device, out var kind)
+            || !_sources.TryGetValue(device, out var source)
+            || !Metrics.All.TryGetValue(metric, out var info))
+            return null;
+        var rules = Config.Rules.Where(r => r.Metric == metric && r.Type.Sees(source.Kind, kind) && r.Select.Matches(entity)).ToArray();
+        var window = rules.Length == 0 ? TimeSpan.Zero : rules.Max(r => r.Window);
+        var series = Store.Add(entity, metric, info, source, kind, SeriesSizing.Capacity(source.Interval, window));
+        if (series is null)
+            return null;
+        series.Alerts = rules.Select(r => new Alert(r, series)).ToArray();
+        foreach (var alert in series.Alerts)
+        {
+            if (_carried.Remove(CarryKey(alert.Rule.Id, entity), out var record))
+                Tracker.Restore(alert, record);
+        }
+        return series;
+    }
+
+    private static string CarryKey(string rule, string entity) => rule + "\n" + entity;
+}

@@ -1,0 +1,67 @@
+using System.Collections.Frozen;
+using Edge.Core.Configuration;
+using Edge.Core.Readings;
+using static Edge.Core.Readings.Metrics;
+
+namespace Edge.Core.Rules;
+
+/// <summary>
+/// A rule type of spec/rules.md: which entities it can see (by source and entity kind) and which metrics it may test.
+/// </summary>
+public sealed class RuleType
+{
+    private readonly (SourceKind Source, EntityKind Kind)[] _sees;
+
+    private RuleType(string name, string sees, (SourceKind, EntityKind)[] seen, string[] metrics, Severity defaultSeverity, string? impliedMetric = null)
+    {
+        Name = name;
+        SeesDescription = sees;
+        _sees = seen;
+        Metrics = metrics.ToFrozenSet(StringComparer.Ordinal);
+        DefaultSeverity = defaultSeverity;
+        ImpliedMetric = impliedMetric;
+    }
+
+    public string Name { get; }
+
+    /// <summary>What the type looks at, in words, for validation messages.</summary>
+    public string SeesDescription { get; }
+
+    public FrozenSet<string> Metrics { get; }
+    public Severity DefaultSeverity { get; }
+
+    /// <summary>The metric of a type that tests only one (power-unit-offline: reachable).</summary>
+    public string? ImpliedMetric { get; }
+
+    public bool Sees(SourceKind source, EntityKind kind) => Array.IndexOf(_sees, (source, kind)) >= 0;
+
+    public bool SeesAnyOf(SourceKind source) => _sees.Any(s => s.Source == source);
+
+    public bool SeesKind(EntityKind kind) => _sees.Any(s => s.Kind == kind);
+
+    public static readonly RuleType Sensor = new("sensor", "local sensors and PDU/UPS-attached sensors (DEVICE/sensor/N)",
+        [(SourceKind.LocalSensor, EntityKind.Device), (SourceKind.SnmpDevice, EntityKind.Sensor)],
+        [TemperatureC, HumidityPct, DewPointC, PressureHpa, Reachable], Severity.Warning);
+
+    public static readonly RuleType Infeed = new("infeed", "PDU inlets, infeeds and phases (DEVICE/inlet/N, DEVICE/phase/N, DEVICE/input/N)",
+        [(SourceKind.SnmpDevice, EntityKind.Inlet), (SourceKind.SnmpDevice, EntityKind.Phase), (SourceKind.SnmpDevice, EntityKind.Input)],
+        [PowerW, CurrentA, VoltageV, LoadPct, ApparentPowerVa, EnergyKwh, FrequencyHz], Severity.Warning);
+
+    public static readonly RuleType Bank = new("bank", "PDU banks, branches, breakers and groups (DEVICE/bank/N)",
+        [(SourceKind.SnmpDevice, EntityKind.Bank)],
+        [CurrentA, PowerW, LoadPct, ApparentPowerVa, VoltageV, EnergyKwh], Severity.Warning);
+
+    public static readonly RuleType Ups = new("ups", "UPS devices and their inputs, outputs and batteries (DEVICE, DEVICE/input/N, DEVICE/output/N, DEVICE/battery/N)",
+        [(SourceKind.SnmpDevice, EntityKind.Device), (SourceKind.SnmpDevice, EntityKind.Input), (SourceKind.SnmpDevice, EntityKind.Output), (SourceKind.SnmpDevice, EntityKind.Battery)],
+        [OutputSource, BatteryStatus, ReplaceBattery, BatteryChargePct, BatteryRuntimeMin, BatteryVoltageV, BatteryTemperatureC,
+         VoltageV, CurrentA, LoadPct, PowerW, FrequencyHz], Severity.Critical);
+
+    public static readonly RuleType PowerUnitOffline = new("power-unit-offline", "SNMP devices (PDUs and UPSes) by their id",
+        [(SourceKind.SnmpDevice, EntityKind.Device)],
+        [Reachable], Severity.Critical, impliedMetric: Reachable);
+
+    public static readonly FrozenDictionary<string, RuleType> All =
+        new[] { Sensor, Infeed, Bank, Ups, PowerUnitOffline }.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
+
+    public override string ToString() => Name;
+}

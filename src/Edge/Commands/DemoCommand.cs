@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Text;
+using Edge.Configuration;
+using Edge.Core.Alerts;
+using Edge.Core.Rules;
+using Edge.Daemon;
+using Edge.Demo;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Commands;
+
+/// <summary><c>edge demo</c>: the real daemon on simulated sensors; no hardware, network or key needed.</summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var duration = new Option<string?>("--for") { Description = "stop after this long (e.g. 60s); default: run until Ctrl-C" };
+        var demo = new Command("demo", "run the daemon on simulated sensors, printing readings and alert events") { duration };
+        demo.SetAction(async (parse, cancel) =>
+        {
+            TimeSpan? stopAfter = null;
+            if (parse.GetValue(duration) is { } text)
+            {
+                if (!Durations.TryParse(text, out var d) || d <= TimeSpan.Zero)
+                {
+                    Console.Error.WriteLine($"edge demo: --for '{text}' is not a duration; allowed: {Durations.Allowed}");
+                    return ExitCodes.Invalid;
+                }
+                stopAfter = d;
+            }
+            var stateDir = parse.GetValue(CommonOptions.StateDir) ?? Directory.CreateTempSubdirectory("edge-demo-").FullName;
+            var result = EdgeConfigLoader.Parse("(embedded demo configuration)", Encoding.UTF8.GetBytes(DemoConfig.Json), stateDir);
+            if (!result.IsValid)
+            {
+                foreach (var problem in result.Problems)
+                    Console.Error.WriteLine(problem);
+                return ExitCodes.Failure;
+            }
+            var config = result.Config!;
+            DemoConsole? console = null;
+            using var host = EdgeHost.Build(config, TimeProvider.System, LogLevel.Error, services =>
+            {
+                services.AddSingleton(sp => console = ActivatorUtilities.CreateInstance<DemoConsole>(sp));
+                services.AddSingleton<IAlertEventSink>(sp => sp.GetRequiredService<DemoConsole>());
+                services.AddHostedService(sp => sp.GetRequiredService<DemoConsole>());
+            });
+            Console.WriteLine($"Edge demo: appliance {config.Monitor.Appliance.Id}, {config.Sensors.Count} simulated sensors, state in {stateDir}");
+            foreach (var rule in config.Monitor.Rules)
+                Console.WriteLine($"  rule {rule.Id,-24} {rule.Describe()}{(rule.For > TimeSpan.Zero ? $" for {Durations.Format(rule.For)}" : "")}");
+            Console.WriteLine(stopAfter is { } s ? $"Running for {Durations.Format(s)}." : "Press Ctrl-C to stop.");
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            if (stopAfter is { } after)
+                stop.CancelAfter(after);
+            await host.RunAsync(stop.Token);
+            Console.WriteLine($"Demo stopped: {console?.Triggers ?? 0} triggers, {console?.Resolves ?? 0} resolves.");
+            return ExitCodes.Ok;
+        });
+        return demo;
+    }
+}

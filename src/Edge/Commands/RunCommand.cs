@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Reflection;
+using Edge.Configuration;
+using Edge.Daemon;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Commands;
+
+/// <summary><c>edge run</c>: the daemon in the foreground, as systemd runs it.</summary>
+internal static class RunCommand
+{
+    public static string Version => typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static Command Create()
+    {
+        var run = new Command("run", "run the daemon in the foreground");
+        run.SetAction(async (parse, cancel) =>
+        {
+            var result = EdgeConfigLoader.Load(parse.GetValue(CommonOptions.Config)!, parse.GetValue(CommonOptions.StateDir));
+            if (!result.IsValid)
+            {
+                foreach (var problem in result.Problems)
+                    Console.Error.WriteLine(problem);
+                return ExitCodes.Invalid;
+            }
+            using var host = EdgeHost.Build(result.Config!, TimeProvider.System, LogLevel.Information);
+            LogStart(host, result.Config!);
+            await host.RunAsync(cancel);
+            return ExitCodes.Ok;
+        });
+        return run;
+    }
+
+    internal static void LogStart(IHost host, EdgeConfig config)
+    {
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Edge");
+        Log.Started(logger, Version, config.Sensors.Count, config.Monitor.Rules.Count, config.Monitor.Appliance.Id, config.FilePath);
+    }
+}

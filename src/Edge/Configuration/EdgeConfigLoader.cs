@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Edge.Core.Configuration;
+using Edge.Sensors.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace Edge.Configuration;
+
+/// <summary>
+/// Loads /etc/edge/edge.json (JSON with comments) through Microsoft.Extensions.Configuration and validates it as a
+/// whole: every problem, each with its JSON path and line, or a configuration every stage can run on.
+/// </summary>
+public static class EdgeConfigLoader
+{
+    public const string DefaultPath = "/etc/edge/edge.json";
+    public const string DefaultStateDir = "/var/lib/edge";
+
+    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "rules"];
+
+    public static ConfigLoadResult Load(string path, string? stateDirOverride = null)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Failed(path, null, new ConfigProblem("$", $"cannot read the configuration file: {e.Message}"));
+        }
+        return Parse(path, bytes, stateDirOverride);
+    }
+
+    public static ConfigLoadResult Parse(string path, byte[] bytes, string? stateDirOverride = null)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return Failed(path, 1, new ConfigProblem("$", "the configuration must be a JSON object ({ ... })"));
+        }
+        catch (JsonException e)
+        {
+            return Failed(path, (int?)e.LineNumber + 1, new ConfigProblem("$", $"malformed JSON at line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}"));
+        }
+
+        IConfiguration configuration;
+        try
+        {
+            configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(bytes)).Build();
+        }
+        catch (FormatException e)
+        {
+            // Duplicate keys pass JsonDocument but not the configuration provider.
+            return Failed(path, null, new ConfigProblem("$", FirstSentence(e.InnerException?.Message ?? e.Message)));
+        }
+
+        var problems = new ConfigProblems();
+        var root = new ConfigNode(configuration, problems);
+        root.OnlyKeys(TopLevelKeys);
+        var stateDir = stateDirOverride ?? root.String("stateDir") ?? DefaultStateDir;
+        var sensors = SensorsReader.Read(root);
+        var sources = sensors.Select(s => s.Descriptor).ToList();
+        foreach (var duplicate in sources.GroupBy(s => s.Id).Where(g => g.Count() > 1))
+            problems.Add("$.sensors", $"duplicate device id '{duplicate.Key}'; sensor and SNMP device ids must be unique, they are the DEVICE of entity ids");
+        var monitor = MonitorConfigReader.Read(root, sources, Environment.MachineName.ToLowerInvariant());
+
+        if (problems.Any || monitor is null)
+        {
+            var lines = JsonLineIndex.Build(bytes);
+            return new ConfigLoadResult(null, problems.All.Select(p => new LocatedProblem(path, lines.LineOf(p.Path), p)).ToList());
+        }
+        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors), []);
+    }
+
+    private static ConfigLoadResult Failed(string path, int? line, ConfigProblem problem) =>
+        new(null, [new LocatedProblem(path, line, problem)]);
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message.TrimEnd('.');
+    }
+}

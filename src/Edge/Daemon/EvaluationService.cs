@@ -1,0 +1,68 @@
+using Edge.Configuration;
+using Edge.Core.Alerts;
+using Edge.Core.Rules;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Daemon;
+
+/// <summary>
+/// The evaluate stage's one thread: takes readings off the channel into the rule engine, and publishes a status
+/// snapshot at most once a second.
+/// </summary>
+public sealed class EvaluationService(EdgeConfig config, ReadingChannel channel, EventFanOut events, StatusBoard board, TimeProvider time, ILogger<EvaluationService> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(1);
+
+    private readonly RuleEngine _engine = new(config.Monitor, new AlertTracker(config.Monitor.Appliance, events.AsSink()));
+    private DateTimeOffset _lastSnapshot = DateTimeOffset.MinValue;
+    private long _reportedDrops;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reader = channel.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken))
+            {
+                while (reader.TryRead(out var reading))
+                    _engine.Accept(reading);
+                var now = time.GetUtcNow();
+                if (now - _lastSnapshot >= SnapshotEvery)
+                {
+                    _lastSnapshot = now;
+                    board.Publish(Snapshot(now));
+                    if (channel.Dropped > _reportedDrops)
+                    {
+                        _reportedDrops = channel.Dropped;
+                        Log.ReadingsDropped(logger, _reportedDrops);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private StatusSnapshot Snapshot(DateTimeOffset now)
+    {
+        var readings = new List<LatestReading>();
+        var open = new List<OpenAlert>();
+        foreach (var series in _engine.Store.All)
+        {
+            if (series.TryLast(out var ticks, out var value))
+                readings.Add(new LatestReading(series.Entity, series.Metric, series.Info.Format(value), series.Info.Unit, new DateTimeOffset(ticks, TimeSpan.Zero)));
+        }
+        foreach (var record in _engine.Snapshot())
+        {
+            var rule = _engine.Config.Rules.FirstOrDefault(r => r.Id == record.RuleId);
+            var since = record.Phase is AlertPhase.Pending ? record.PhaseSince : record.FiredAt;
+            var value = _engine.Store.TryGet(record.Entity, rule?.Metric ?? "", out var s) ? s.Info.Format(record.Value) : record.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            open.Add(new OpenAlert(record.RuleId, record.Entity, record.Phase, rule?.Severity.ToString().ToLowerInvariant() ?? "", value, new DateTimeOffset(since, TimeSpan.Zero)));
+        }
+        readings.Sort((a, b) => (a.Entity, a.Metric).CompareTo((b.Entity, b.Metric)));
+        return new StatusSnapshot(now, readings, open, _engine.Refused, channel.Dropped, _engine.Store.AllocatedBytes, _engine.Store.BudgetBytes);
+    }
+}

@@ -1,0 +1,11 @@
+using Edge.Core.Alerts;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Daemon;
+
+/// <summary>Writes every alert event to the log: one line per transition.</summary>
+public sealed class LoggingEventSink(ILogger<LoggingEventSink> logger) : IAlertEventSink
+{
+    public void Publish(AlertEvent alertEvent) =>
+        Log.AlertEvent(logger, alertEvent.Action, alertEvent.DedupKey, alertEvent.Severity.ToString().ToLowerInvariant(), alertEvent.Summary);
+}

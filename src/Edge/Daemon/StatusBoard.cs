@@ -1,0 +1,25 @@
+using Edge.Core.Alerts;
+
+namespace Edge.Daemon;
+
+/// <summary>
+/// The show stage's only window on the daemon: an immutable snapshot, replaced by the evaluate stage at most once a
+/// second. Readers never lock or block the pipeline.
+/// </summary>
+public sealed class StatusBoard
+{
+    private volatile StatusSnapshot _current = StatusSnapshot.Empty;
+
+    public StatusSnapshot Current => _current;
+
+    public void Publish(StatusSnapshot snapshot) => _current = snapshot;
+}
+
+public sealed record StatusSnapshot(DateTimeOffset Taken, IReadOnlyList<LatestReading> Readings, IReadOnlyList<OpenAlert> OpenAlerts, long RefusedReadings, long DroppedReadings, long SeriesBytes, long SeriesBudget)
+{
+    public static readonly StatusSnapshot Empty = new(DateTimeOffset.MinValue, [], [], 0, 0, 0, 0);
+}
+
+public sealed record LatestReading(string Entity, string Metric, string Value, string Unit, DateTimeOffset Time);
+
+public sealed record OpenAlert(string RuleId, string Entity, AlertPhase Phase, string Severity, string Value, DateTimeOffset Since);

@@ -1,0 +1,20 @@
+using Edge.Core.Alerts;
+using Microsoft.Extensions.Logging;
+
+namespace Edge;
+
+/// <summary>Every log message of the daemon, with a stable event id. One line per event, never one per poll.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1000, LogLevel.Information, "Edge {Version} started: {Sensors} sensors, {Rules} rules, appliance {Appliance}, config {ConfigFile}")]
+    public static partial void Started(ILogger logger, string version, int sensors, int rules, string appliance, string configFile);
+
+    [LoggerMessage(1100, LogLevel.Warning, "Alert {Action} {DedupKey} ({Severity}): {Summary}")]
+    public static partial void AlertEvent(ILogger logger, EventAction action, string dedupKey, string severity, string summary);
+
+    [LoggerMessage(1200, LogLevel.Warning, "Source {Source} failed to poll: {Error}")]
+    public static partial void PollFailed(ILogger logger, string source, string error);
+
+    [LoggerMessage(1201, LogLevel.Warning, "Reading channel full: {Dropped} readings dropped so far (the evaluate stage is behind)")]
+    public static partial void ReadingsDropped(ILogger logger, long dropped);
+}
