@@ -7,7 +7,9 @@ namespace Edge.Core.Alerts;
 /// <summary>
 /// Owns every alert's life, ok → pending → firing → (clearing →) resolved, and turns each transition into exactly one
 /// event: a trigger when an alert starts firing, a resolve when it clears. A rule grouped by rule is one incident: its
-/// trigger lists the entities in breach and is sent again (same dedup key) whenever that list changes.
+/// trigger lists the entities in breach and is sent again (same dedup key) whenever that list changes; changes within
+/// one batch of readings are sent as one event by <see cref="FlushGroups"/>, so forty sensors going hot at once are one
+/// event, not forty.
 /// </summary>
 public sealed class AlertTracker
 {
@@ -15,7 +17,8 @@ public sealed class AlertTracker
 
     private readonly ApplianceIdentity _appliance;
     private readonly IAlertEventSink _sink;
-    private readonly Dictionary<string, List<Alert>> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GroupIncident> _groups = new(StringComparer.Ordinal);
+    private readonly List<GroupIncident> _dirty = [];
 
     public AlertTracker(ApplianceIdentity appliance, IAlertEventSink sink)
     {
@@ -75,11 +78,36 @@ public sealed class AlertTracker
         alert.FiredAt = record.FiredAt;
         alert.Value = record.Value;
         if (alert.IsOpen && alert.Rule.Group == GroupBy.Rule)
-            GroupOf(alert.Rule).Add(alert);
+        {
+            var group = GroupOf(alert.Rule);
+            group.Members.Add(alert);
+            group.Open = true;
+        }
+    }
+
+    /// <summary>Sends one event for each grouped incident whose entities changed since the last flush.</summary>
+    public void FlushGroups(long now)
+    {
+        if (_dirty.Count == 0)
+            return;
+        foreach (var group in _dirty)
+        {
+            group.Dirty = false;
+            if (group.Members.Count == 0 && !group.Open)
+                continue;
+            group.Open = group.Members.Count > 0;
+            _sink.Publish(GroupEvent(group.Open ? EventAction.Trigger : EventAction.Resolve, group, now));
+            group.Reason = null;
+        }
+        _dirty.Clear();
     }
 
     /// <summary>Forgets which alerts make up each grouped incident; a reload restores them into its new alerts.</summary>
-    internal void ForgetGroups() => _groups.Clear();
+    internal void ForgetGroups()
+    {
+        foreach (var group in _groups.Values)
+            group.Members.Clear();
+    }
 
     public static AlertRecord Record(Alert alert) =>
         new(alert.Rule.Id, alert.Series.Entity, Fingerprint(alert.Rule), alert.Phase, alert.PhaseSince, alert.FiredAt, alert.Value);
@@ -97,8 +125,8 @@ public sealed class AlertTracker
             return;
         }
         var group = GroupOf(alert.Rule);
-        group.Add(alert);
-        _sink.Publish(GroupEvent(EventAction.Trigger, alert.Rule, group, now, reason: null));
+        group.Members.Add(alert);
+        MarkDirty(group);
     }
 
     private void Resolve(Alert alert, long now, string? reason)
@@ -110,16 +138,38 @@ public sealed class AlertTracker
             return;
         }
         var group = GroupOf(alert.Rule);
-        group.Remove(alert);
-        var action = group.Count == 0 ? EventAction.Resolve : EventAction.Trigger;
-        _sink.Publish(GroupEvent(action, alert.Rule, group, now, reason));
+        group.Members.Remove(alert);
+        group.Reason ??= reason;
+        MarkDirty(group);
     }
 
-    private List<Alert> GroupOf(RuleDefinition rule)
+    private void MarkDirty(GroupIncident group)
     {
-        if (!_groups.TryGetValue(rule.Id, out var group))
-            _groups[rule.Id] = group = [];
+        if (group.Dirty)
+            return;
+        group.Dirty = true;
+        _dirty.Add(group);
+    }
+
+    private GroupIncident GroupOf(RuleDefinition rule)
+    {
+        if (!_groups.TryGetValue(rule.Id, out var group) || group.Rule != rule)
+        {
+            var members = group?.Members ?? [];
+            _groups[rule.Id] = group = new GroupIncident(rule) { Open = group?.Open ?? false };
+            group.Members.AddRange(members);
+        }
         return group;
+    }
+
+    /// <summary>The open-or-not incident of a rule grouped by rule, and the alerts in breach that make it up.</summary>
+    private sealed class GroupIncident(RuleDefinition rule)
+    {
+        public RuleDefinition Rule { get; } = rule;
+        public List<Alert> Members { get; } = [];
+        public bool Open { get; set; }
+        public bool Dirty { get; set; }
+        public string? Reason { get; set; }
     }
 
     private AlertEvent EntityEvent(EventAction action, Alert alert, long now, string? reason)
@@ -151,8 +201,9 @@ public sealed class AlertTracker
         };
     }
 
-    private AlertEvent GroupEvent(EventAction action, RuleDefinition rule, List<Alert> group, long now, string? reason)
+    private AlertEvent GroupEvent(EventAction action, GroupIncident incident, long now)
     {
+        var (rule, group, reason) = (incident.Rule, incident.Members, incident.Reason);
         var entities = group.Select(a => new EntityInBreach(a.Series.Entity, a.Series.Info.Format(a.Value), Time(a.FiredAt))).ToArray();
         var unit = group.Count > 0 ? group[0].Series.Info.Unit : "";
         return new AlertEvent

@@ -59,6 +59,9 @@ public sealed class RuleEngine
             DeriveDewPoint(reading.Entity, ticks);
     }
 
+    /// <summary>Ends a batch of readings: grouped incidents whose entities changed send their one event.</summary>
+    public void EndBatch(DateTimeOffset now) => Tracker.FlushGroups(now.UtcTicks);
+
     /// <summary>Every alert's state, for a restart or a reload to carry over.</summary>
     public IEnumerable<AlertRecord> Snapshot()
     {
@@ -98,6 +101,7 @@ public sealed class RuleEngine
             }
         }
         carried.AddRange(_carried.Values.Where(r => config.Rules.Any(rule => rule.Id == r.RuleId && AlertTracker.Fingerprint(rule) == r.RuleFingerprint)));
+        Tracker.FlushGroups(now.UtcTicks);
         Tracker.ForgetGroups();
         var next = new RuleEngine(config, Tracker, carried);
         foreach (var old in Store.All)

@@ -29,6 +29,7 @@ public sealed class EvaluationService(EdgeConfig config, ReadingChannel channel,
                 while (reader.TryRead(out var reading))
                     _engine.Accept(reading);
                 var now = time.GetUtcNow();
+                _engine.EndBatch(now);
                 if (now - _lastSnapshot >= SnapshotEvery)
                 {
                     _lastSnapshot = now;

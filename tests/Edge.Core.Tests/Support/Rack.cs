@@ -28,9 +28,16 @@ public sealed class Rack
     public MonitorConfig Config { get; }
     public RuleEngine Engine { get; private set; }
 
-    public void Read(string entity, string metric, double value) => Engine.Accept(new Reading(entity, metric, value, Clock.GetUtcNow()));
+    /// <summary>One reading as its own batch, as the daemon sees a reading that arrives alone.</summary>
+    public void Read(string entity, string metric, double value) => Accept(new Reading(entity, metric, value, Clock.GetUtcNow()));
 
-    public void ReadState(string entity, string metric, string state) => Engine.Accept(Reading.State(entity, metric, state, Clock.GetUtcNow()));
+    public void ReadState(string entity, string metric, string state) => Accept(Reading.State(entity, metric, state, Clock.GetUtcNow()));
+
+    private void Accept(Reading reading)
+    {
+        Engine.Accept(reading);
+        Engine.EndBatch(Clock.GetUtcNow());
+    }
 
     /// <summary>One poll: the reading now, then the clock moves on by the poll interval.</summary>
     public void Poll(string entity, string metric, double value)
