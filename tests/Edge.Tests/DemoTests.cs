@@ -1,0 +1,18 @@
+using Edge.Tests.Support;
+
+namespace Edge.Tests;
+
+public class DemoTests
+{
+    [Fact]
+    public async Task The_demo_shows_a_trigger_and_a_resolve_within_a_minute_without_hardware()
+    {
+        var result = await EdgeProcess.RunAsync(TimeSpan.FromSeconds(90), "demo", "--for", "45s");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("▲ TRIGGER critical demo-rack/rack-hot/rack-top", result.Stdout);
+        Assert.Contains("▼ RESOLVE critical demo-rack/rack-hot/rack-top", result.Stdout);
+        Assert.Contains("rack-top     temperature", result.Stdout);
+        Assert.True(result.Stdout.IndexOf("▲ TRIGGER critical", StringComparison.Ordinal) < result.Stdout.IndexOf("▼ RESOLVE critical", StringComparison.Ordinal));
+    }
+}
