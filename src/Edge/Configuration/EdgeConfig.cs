@@ -4,4 +4,10 @@ using Edge.Sensors.Configuration;
 namespace Edge.Configuration;
 
 /// <summary>The whole validated configuration: what each stage runs on.</summary>
-public sealed record EdgeConfig(string FilePath, string StateDir, MonitorConfig Monitor, IReadOnlyList<SensorOptions> Sensors);
+public sealed record EdgeConfig(string FilePath, string StateDir, MonitorConfig Monitor, IReadOnlyList<SensorOptions> Sensors)
+{
+    public const string DefaultStatusListen = "127.0.0.1:9464";
+
+    /// <summary>Where <c>/status</c> and <c>/metrics</c> are served (host:port for an HTTP listener prefix), or null for nowhere.</summary>
+    public string? StatusListen { get; init; } = DefaultStatusListen;
+}

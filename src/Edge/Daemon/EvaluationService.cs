@@ -10,12 +10,13 @@ namespace Edge.Daemon;
 /// The evaluate stage's one thread: takes readings off the channel into the rule engine, and publishes a status
 /// snapshot at most once a second.
 /// </summary>
-public sealed class EvaluationService(EdgeConfig config, ReadingChannel channel, EventFanOut events, StatusBoard board, TimeProvider time, ILogger<EvaluationService> logger)
+public sealed class EvaluationService(ConfigState config, ReadingChannel channel, EventFanOut events, StatusBoard board, TimeProvider time, ILogger<EvaluationService> logger)
     : BackgroundService
 {
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(1);
 
-    private readonly RuleEngine _engine = new(config.Monitor, new AlertTracker(config.Monitor.Appliance, events.AsSink()));
+    private RuleEngine _engine = new(config.Current.Monitor, new AlertTracker(config.Current.Monitor.Appliance, events.AsSink()));
+    private int _generation = config.Generation;
     private DateTimeOffset _lastSnapshot = DateTimeOffset.MinValue;
     private long _reportedDrops;
 
@@ -24,8 +25,16 @@ public sealed class EvaluationService(EdgeConfig config, ReadingChannel channel,
         var reader = channel.Reader;
         try
         {
-            while (await reader.WaitToReadAsync(stoppingToken))
+            while (true)
             {
+                var readable = reader.WaitToReadAsync(stoppingToken).AsTask();
+                await Task.WhenAny(readable, config.WaitForChangeAsync(_generation, stoppingToken));
+                stoppingToken.ThrowIfCancellationRequested();
+                if (config.Generation != _generation)
+                {
+                    _generation = config.Generation;
+                    _engine = _engine.Reload(config.Current.Monitor, time.GetUtcNow());
+                }
                 while (reader.TryRead(out var reading))
                     _engine.Accept(reading);
                 var now = time.GetUtcNow();
