@@ -27,8 +27,9 @@ internal static class ConfigCommand
             Console.WriteLine($"{path}: valid: {monitor.Sources.Count} sources, {monitor.Rules.Count} rules, series memory up to {ByteSizes.Format(worst)} of {ByteSizes.Format(monitor.SeriesMemoryBudget)}");
             return ExitCodes.Ok;
         });
-        var config = new Command("config", "check the configuration");
+        var config = new Command("config", "check or edit the configuration");
         config.Subcommands.Add(check);
+        config.Subcommands.Add(ConfigEditCommand.Create());
         return config;
     }
 }
