@@ -21,6 +21,12 @@ internal static partial class Log
     [LoggerMessage(1020, LogLevel.Error, "Status endpoint cannot listen on {Listen}: {Error}; edge status and metrics are unavailable")]
     public static partial void StatusListenFailed(ILogger logger, string listen, string error);
 
+    [LoggerMessage(1030, LogLevel.Warning, "Heartbeat to {Host} failed ({Error}); the dead-man's switch will page if this lasts")]
+    public static partial void HeartbeatFailed(ILogger logger, string host, string error);
+
+    [LoggerMessage(1031, LogLevel.Information, "Heartbeat to {Host} works again")]
+    public static partial void HeartbeatRecovered(ILogger logger, string host);
+
     [LoggerMessage(1100, LogLevel.Warning, "Alert {Action} {DedupKey} ({Severity}): {Summary}")]
     public static partial void AlertEvent(ILogger logger, EventAction action, string dedupKey, string severity, string summary);
 

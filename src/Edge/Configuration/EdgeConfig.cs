@@ -10,4 +10,8 @@ public sealed record EdgeConfig(string FilePath, string StateDir, MonitorConfig 
 
     /// <summary>Where <c>/status</c> and <c>/metrics</c> are served (host:port for an HTTP listener prefix), or null for nowhere.</summary>
     public string? StatusListen { get; init; } = DefaultStatusListen;
+
+    public Watch.HeartbeatOptions? Heartbeat { get; init; }
+
+    public IReadOnlyList<Watch.PeerOptions> Peers { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Edge.Core.Configuration;
 using Edge.Sensors.Configuration;
+using Edge.Watch;
 using Microsoft.Extensions.Configuration;
 
 namespace Edge.Configuration;
@@ -14,7 +15,7 @@ public static class EdgeConfigLoader
     public const string DefaultPath = "/etc/edge/edge.json";
     public const string DefaultStateDir = "/var/lib/edge";
 
-    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "rules", "status"];
+    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "rules", "status", "heartbeat", "peers"];
 
     public static ConfigLoadResult Load(string path, string? stateDirOverride = null)
     {
@@ -59,9 +60,11 @@ public static class EdgeConfigLoader
         root.OnlyKeys(TopLevelKeys);
         var stateDir = stateDirOverride ?? root.String("stateDir") ?? DefaultStateDir;
         var sensors = SensorsReader.Read(root);
-        var sources = sensors.Select(s => s.Descriptor).ToList();
+        var peers = WatchReader.ReadPeers(root);
+        var heartbeat = WatchReader.ReadHeartbeat(root);
+        var sources = sensors.Select(s => s.Descriptor).Concat(peers.Select(p => p.Descriptor)).ToList();
         foreach (var duplicate in sources.GroupBy(s => s.Id).Where(g => g.Count() > 1))
-            problems.Add("$.sensors", $"duplicate device id '{duplicate.Key}'; sensor and SNMP device ids must be unique, they are the DEVICE of entity ids");
+            problems.Add("$.sensors", $"duplicate device id '{duplicate.Key}'; sensor, SNMP device and peer ids must be unique, they are the DEVICE of entity ids");
         var monitor = MonitorConfigReader.Read(root, sources, Environment.MachineName.ToLowerInvariant());
         var statusListen = StatusReader.Read(root);
 
@@ -70,7 +73,7 @@ public static class EdgeConfigLoader
             var lines = JsonLineIndex.Build(bytes);
             return new ConfigLoadResult(null, problems.All.Select(p => new LocatedProblem(path, lines.LineOf(p.Path), p)).ToList());
         }
-        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors) { StatusListen = statusListen }, []);
+        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors) { StatusListen = statusListen, Heartbeat = heartbeat, Peers = peers }, []);
     }
 
     /// <summary>

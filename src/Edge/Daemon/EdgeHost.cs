@@ -24,6 +24,9 @@ public static class EdgeHost
         services.AddSingleton<IAlertEventSink, LoggingEventSink>();
         services.AddSingleton<EventFanOut>();
         services.AddSingleton<ISourceProvider, SensorSourceProvider>();
+        services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
+        services.AddSingleton<ISourceProvider, Watch.PeerSourceProvider>();
+        services.AddHostedService<Watch.HeartbeatService>();
         services.AddSingleton<ConfigWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         services.AddHostedService<EvaluationService>();
