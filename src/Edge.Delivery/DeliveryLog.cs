@@ -11,8 +11,6 @@ internal static partial class DeliveryLog
     [LoggerMessage(3000, LogLevel.Information, "Outbox {Path}: {Pending} pending, {Parked} parked; {States} alert states restored")]
     public static partial void Opened(ILogger logger, string path, long pending, long parked, int states);
 
-    [LoggerMessage(3001, LogLevel.Error, "Outbox database failed its integrity check ({Reason}); kept at {KeptAt} and a fresh one started; this will be paged once PagerDuty is reachable")]
-    public static partial void Replaced(ILogger logger, string reason, string keptAt);
 
     [LoggerMessage(3002, LogLevel.Error, "Outbox commit failed, {Unsaved} events held in memory and retried with the next commit: {Error}")]
     public static partial void CommitFailed(ILogger logger, int unsaved, string error);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Edge.Core.Alerts;
+using Edge.Core.Configuration;
 using Edge.Core.Rules;
 using Edge.Delivery.Clock;
 using Microsoft.Extensions.Logging;
@@ -43,6 +44,8 @@ public sealed class OutboxWriter(OutboxStore store, IBootClock bootClock, IClock
     {
         var records = store.LoadAlertState();
         _saved = records.ToDictionary(r => (r.RuleId, r.Entity));
+        var counts = store.Counts();
+        DeliveryLog.Opened(logger, store.Path, counts.Pending, counts.Parked, records.Count);
         return records;
     }
 
@@ -79,6 +82,10 @@ public sealed class OutboxWriter(OutboxStore store, IBootClock bootClock, IClock
         _saved = current;
         return true;
     }
+
+    /// <summary>Queues the page about a database replaced at start, if that has not been queued yet.</summary>
+    public bool PageRecovery(ApplianceIdentity appliance) =>
+        store.TakeUnpagedRecovery(recovery => Stamp(OperatorEvents.DatabaseReplaced(appliance, recovery)));
 
     /// <summary>An event as the outbox keeps it: its detection on the wall clock, this boot's id and the monotonic clock.</summary>
     public OutboxEvent Stamp(AlertEvent e)

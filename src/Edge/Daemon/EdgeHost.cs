@@ -24,6 +24,7 @@ public static class EdgeHost
         services.AddSingleton<ReadingChannel>();
         services.AddSingleton<StatusBoard>();
         services.AddSingleton<IAlertEventSink, LoggingEventSink>();
+        services.AddDelivery(config, time);
         services.AddSingleton<EventFanOut>();
         foreach (var sensor in config.Sensors)
             services.AddSingleton<IReadingSource>(_ => SensorFactory.Create(sensor, time));

@@ -1,6 +1,7 @@
 using Edge.Configuration;
 using Edge.Core.Alerts;
 using Edge.Core.Rules;
+using Edge.Delivery.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,12 +11,14 @@ namespace Edge.Daemon;
 /// The evaluate stage's one thread: takes readings off the channel into the rule engine, and publishes a status
 /// snapshot at most once a second.
 /// </summary>
-public sealed class EvaluationService(EdgeConfig config, ReadingChannel channel, EventFanOut events, StatusBoard board, TimeProvider time, ILogger<EvaluationService> logger)
+public sealed class EvaluationService(EdgeConfig config, ReadingChannel channel, EventFanOut events, StatusBoard board, TimeProvider time, ILogger<EvaluationService> logger,
+    OutboxWriter outbox)
     : BackgroundService
 {
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(1);
 
-    private readonly RuleEngine _engine = new(config.Monitor, new AlertTracker(config.Monitor.Appliance, events.AsSink()));
+    // Starts from the persisted alert state: a restart neither forgets a firing alert nor resets a pending `for`.
+    private readonly RuleEngine _engine = new(config.Monitor, new AlertTracker(config.Monitor.Appliance, events.AsSink()), outbox.LoadState());
     private DateTimeOffset _lastSnapshot = DateTimeOffset.MinValue;
     private long _reportedDrops;
 
@@ -28,6 +31,8 @@ public sealed class EvaluationService(EdgeConfig config, ReadingChannel channel,
             {
                 while (reader.TryRead(out var reading))
                     _engine.Accept(reading);
+                // One transaction per batch: the batch's events with the alert-state changes that produced them.
+                outbox.Commit(_engine.Snapshot());
                 var now = time.GetUtcNow();
                 if (now - _lastSnapshot >= SnapshotEvery)
                 {
