@@ -36,6 +36,9 @@ internal static partial class DeliveryLog
     [LoggerMessage(3014, LogLevel.Warning, "Route {Route} has no routing key configured; its events wait in the outbox")]
     public static partial void NoKey(ILogger logger, string route);
 
+    [LoggerMessage(3015, LogLevel.Information, "Forwarding the outbox to {Endpoint}")]
+    public static partial void Forwarding(ILogger logger, string endpoint);
+
     [LoggerMessage(3020, LogLevel.Information, "Clock synchronized: {Count} events detected before it were re-stamped")]
     public static partial void Restamped(ILogger logger, int count);
 

@@ -17,4 +17,7 @@ public enum EmulatorFault
 
     /// <summary>Read the request and close the connection without a word: an uplink that drops.</summary>
     Close,
+
+    /// <summary>400 invalid event, as PagerDuty answers an event it will never take (the forwarder parks it).</summary>
+    Invalid,
 }

@@ -205,6 +205,12 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
                     case EmulatorFault.ServerError:
                         await RespondAsync(stream, 500, "Internal Server Error", """{"status":"error","message":"Internal Server Error"}""", null, stop).ConfigureAwait(false);
                         continue;
+                    case EmulatorFault.Invalid:
+                        lock (_gate)
+                            _rejections.Add("'summary' is too long (maiximum is 1024 characters)");
+                        await RespondAsync(stream, 400, "Bad Request",
+                            """{"status":"invalid event","message":"Event object is invalid","errors":["'summary' is too long (maiximum is 1024 characters)"]}""", null, stop).ConfigureAwait(false);
+                        continue;
                     case EmulatorFault.Throttle:
                         await RespondAsync(stream, 429, "Too Many Requests", """{"status":"throttle event","message":"Requests for this service are arriving too quickly."}""", RetryAfter, stop).ConfigureAwait(false);
                         continue;

@@ -59,6 +59,7 @@ public sealed class OutboxForwarder(
             DeliveryLog.NotForwarding(logger, LockStateDir, ForwarderLock.FileName);
             return;
         }
+        DeliveryLog.Forwarding(logger, client.Endpoint.GetLeftPart(UriPartial.Path));
         try
         {
             while (!stoppingToken.IsCancellationRequested)

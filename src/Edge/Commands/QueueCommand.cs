@@ -30,31 +30,46 @@ internal static class QueueCommand
         var id = new Argument<long?>("ID") { Description = "the outbox id of a parked event (edge queue list)", Arity = ArgumentArity.ZeroOrOne };
         var allParked = new Option<bool>("--all-parked") { Description = "every parked event" };
         var retry = new Command("retry", "send a parked (rejected) event again") { id, allParked };
-        retry.SetAction(parse => WithStore(parse, "queue retry", store =>
+        retry.SetAction(async (parse, cancel) =>
         {
+            if (OperatorDelivery.Config(parse, "queue retry") is not { } config)
+                return ExitCodes.Invalid;
+            using var store = OperatorDelivery.Open(config, "queue retry");
+            if (store is null)
+                return ExitCodes.Failure;
+            List<long> ids;
             if (parse.GetValue(allParked))
             {
-                Console.WriteLine($"{store.RetryAllParked()} parked events queued again");
-                return ExitCodes.Ok;
+                ids = store.List(0).Where(e => e.Status == OutboxStatus.Parked).Select(e => e.Id).ToList();
+                var queued = store.RetryAllParked();
+                Console.WriteLine($"{queued} parked events queued again");
+                ids = ids.Where(i => store.Get(i)?.Status == OutboxStatus.Pending).ToList();
             }
-            if (parse.GetValue(id) is not { } which)
+            else if (parse.GetValue(id) is { } which)
+            {
+                switch (store.Retry(which))
+                {
+                    case true:
+                        Console.WriteLine($"outbox {which} queued again");
+                        break;
+                    case null:
+                        Console.Error.WriteLine($"edge queue retry: outbox {which} is a trigger whose dedup key has a later event delivered; resending it would reopen an incident nothing closes");
+                        return ExitCodes.Failure;
+                    default:
+                        Console.Error.WriteLine($"edge queue retry: outbox {which} is not a parked event");
+                        return ExitCodes.Failure;
+                }
+                ids = [which];
+            }
+            else
             {
                 Console.Error.WriteLine("edge queue retry: give an outbox ID or --all-parked");
                 return ExitCodes.Invalid;
             }
-            switch (store.Retry(which))
-            {
-                case true:
-                    Console.WriteLine($"outbox {which} queued again");
-                    return ExitCodes.Ok;
-                case null:
-                    Console.Error.WriteLine($"edge queue retry: outbox {which} is a trigger whose dedup key has a later event delivered; resending it would reopen an incident nothing closes");
-                    return ExitCodes.Failure;
-                default:
-                    Console.Error.WriteLine($"edge queue retry: outbox {which} is not a parked event");
-                    return ExitCodes.Failure;
-            }
-        }));
+            if (ids.Count == 0 || config.Delivery.RoutingKey is null && config.Delivery.Routes.Count == 0)
+                return ExitCodes.Ok;
+            return await OperatorDelivery.DeliverAsync(config, store, ids, cancel) ? ExitCodes.Ok : ExitCodes.Failure;
+        });
 
         var delivered = new Option<bool>("--delivered") { Description = "remove every delivered event" };
         var purge = new Command("purge", "remove delivered events from the outbox") { delivered };
