@@ -7,6 +7,9 @@ var root = new RootCommand("Edge: rack monitoring for a Raspberry Pi, paging thr
     DemoCommand.Create(),
     ConfigCommand.Create(),
     StatusCommand.Create(),
+    QueueCommand.Create(),
+    TestAlertCommand.Create(),
+    AlertsCommand.Create(),
 };
 root.Options.Add(CommonOptions.Config);
 root.Options.Add(CommonOptions.StateDir);

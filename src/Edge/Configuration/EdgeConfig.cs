@@ -1,4 +1,5 @@
 using Edge.Core.Configuration;
+using Edge.Delivery.Configuration;
 using Edge.Sensors.Configuration;
 
 namespace Edge.Configuration;
@@ -14,4 +15,7 @@ public sealed record EdgeConfig(string FilePath, string StateDir, MonitorConfig 
     public Watch.HeartbeatOptions? Heartbeat { get; init; }
 
     public IReadOnlyList<Watch.PeerOptions> Peers { get; init; } = [];
+
+    /// <summary>The <c>pagerduty</c> section: connector, routing keys, outbox bounds.</summary>
+    public DeliveryOptions Delivery { get; init; } = DeliveryOptions.Default;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Edge.Core.Configuration;
+using Edge.Delivery.Configuration;
 using Edge.Sensors.Configuration;
 using Edge.Watch;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,7 @@ public static class EdgeConfigLoader
     public const string DefaultPath = "/etc/edge/edge.json";
     public const string DefaultStateDir = "/var/lib/edge";
 
-    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "rules", "status", "heartbeat", "peers"];
+    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "rules", "status", "heartbeat", "peers", "pagerduty"];
 
     public static ConfigLoadResult Load(string path, string? stateDirOverride = null)
     {
@@ -67,13 +68,14 @@ public static class EdgeConfigLoader
             problems.Add("$.sensors", $"duplicate device id '{duplicate.Key}'; sensor, SNMP device and peer ids must be unique, they are the DEVICE of entity ids");
         var monitor = MonitorConfigReader.Read(root, sources, Environment.MachineName.ToLowerInvariant());
         var statusListen = StatusReader.Read(root);
+        var delivery = PagerDutyReader.Read(root, monitor?.Rules ?? [], Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY"));
 
         if (problems.Any || monitor is null)
         {
             var lines = JsonLineIndex.Build(bytes);
             return new ConfigLoadResult(null, problems.All.Select(p => new LocatedProblem(path, lines.LineOf(p.Path), p)).ToList());
         }
-        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors) { StatusListen = statusListen, Heartbeat = heartbeat, Peers = peers }, []);
+        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors) { StatusListen = statusListen, Heartbeat = heartbeat, Peers = peers, Delivery = delivery }, []);
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ public static class EdgeHost
         services.AddSingleton<ReadingChannel>();
         services.AddSingleton<StatusBoard>();
         services.AddSingleton<IAlertEventSink, LoggingEventSink>();
+        services.AddDelivery(config, time);
         services.AddSingleton<EventFanOut>();
         services.AddSingleton<ISourceProvider, SensorSourceProvider>();
         services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(30) });

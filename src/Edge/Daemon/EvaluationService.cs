@@ -1,6 +1,7 @@
 using Edge.Configuration;
 using Edge.Core.Alerts;
 using Edge.Core.Rules;
+using Edge.Delivery.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,12 +11,14 @@ namespace Edge.Daemon;
 /// The evaluate stage's one thread: takes readings off the channel into the rule engine, and publishes a status
 /// snapshot at most once a second.
 /// </summary>
-public sealed class EvaluationService(ConfigState config, ReadingChannel channel, EventFanOut events, StatusBoard board, TimeProvider time, ILogger<EvaluationService> logger)
+public sealed class EvaluationService(ConfigState config, ReadingChannel channel, EventFanOut events, StatusBoard board, TimeProvider time, ILogger<EvaluationService> logger,
+    OutboxWriter outbox)
     : BackgroundService
 {
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(1);
 
-    private RuleEngine _engine = new(config.Current.Monitor, new AlertTracker(config.Current.Monitor.Appliance, events.AsSink()));
+    // Starts from the persisted alert state: a restart neither forgets a firing alert nor resets a pending `for`.
+    private RuleEngine _engine = new(config.Current.Monitor, new AlertTracker(config.Current.Monitor.Appliance, events.AsSink()), outbox.LoadState());
     private int _generation = config.Generation;
     private DateTimeOffset _lastSnapshot = DateTimeOffset.MinValue;
     private long _reportedDrops;
@@ -39,6 +42,8 @@ public sealed class EvaluationService(ConfigState config, ReadingChannel channel
                     _engine.Accept(reading);
                 var now = time.GetUtcNow();
                 _engine.EndBatch(now);
+                // One transaction per batch: the batch's events (grouped incidents' included) with the alert-state changes that produced them.
+                outbox.Commit(_engine.Snapshot());
                 if (now - _lastSnapshot >= SnapshotEvery)
                 {
                     _lastSnapshot = now;
