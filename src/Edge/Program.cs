@@ -10,6 +10,7 @@ var root = new RootCommand("Edge: rack monitoring for a Raspberry Pi, paging thr
     QueueCommand.Create(),
     TestAlertCommand.Create(),
     AlertsCommand.Create(),
+    SnmpCommand.Create(),
 };
 root.Options.Add(CommonOptions.Config);
 root.Options.Add(CommonOptions.StateDir);
