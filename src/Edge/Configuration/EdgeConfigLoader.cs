@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Edge.Core.Configuration;
 using Edge.Sensors.Configuration;
+using Edge.Snmp.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Edge.Configuration;
@@ -14,7 +15,7 @@ public static class EdgeConfigLoader
     public const string DefaultPath = "/etc/edge/edge.json";
     public const string DefaultStateDir = "/var/lib/edge";
 
-    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "rules"];
+    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "snmp", "rules"];
 
     public static ConfigLoadResult Load(string path, string? stateDirOverride = null)
     {
@@ -59,9 +60,18 @@ public static class EdgeConfigLoader
         root.OnlyKeys(TopLevelKeys);
         var stateDir = stateDirOverride ?? root.String("stateDir") ?? DefaultStateDir;
         var sensors = SensorsReader.Read(root);
-        var sources = sensors.Select(s => s.Descriptor).ToList();
-        foreach (var duplicate in sources.GroupBy(s => s.Id).Where(g => g.Count() > 1))
-            problems.Add("$.sensors", $"duplicate device id '{duplicate.Key}'; sensor and SNMP device ids must be unique, they are the DEVICE of entity ids");
+        var snmp = SnmpReader.Read(root);
+        var sources = sensors.Select(s => s.Descriptor).Concat(snmp.Select(d => d.Descriptor)).ToList();
+        var paths = sensors.Select(_ => "$.sensors").Concat(snmp.Select(d => d.ConfigPath)).ToList();
+        var firstUse = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (firstUse.TryGetValue(sources[i].Id, out var first))
+                problems.Add(paths[i] == "$.sensors" ? "$.sensors" : paths[i] + ".id",
+                    $"duplicate device id '{sources[i].Id}' (first used in {first}); sensor and SNMP device ids must be unique, they are the DEVICE of entity ids");
+            else
+                firstUse[sources[i].Id] = paths[i];
+        }
         var monitor = MonitorConfigReader.Read(root, sources, Environment.MachineName.ToLowerInvariant());
 
         if (problems.Any || monitor is null)
@@ -69,7 +79,7 @@ public static class EdgeConfigLoader
             var lines = JsonLineIndex.Build(bytes);
             return new ConfigLoadResult(null, problems.All.Select(p => new LocatedProblem(path, lines.LineOf(p.Path), p)).ToList());
         }
-        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors), []);
+        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors, snmp), []);
     }
 
     private static ConfigLoadResult Failed(string path, int? line, ConfigProblem problem) =>

@@ -2,6 +2,8 @@ using Edge.Configuration;
 using Edge.Core.Alerts;
 using Edge.Core.Sources;
 using Edge.Sensors;
+using Edge.Snmp.Client;
+using Edge.Snmp.Polling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -27,6 +29,10 @@ public static class EdgeHost
         services.AddSingleton<EventFanOut>();
         foreach (var sensor in config.Sensors)
             services.AddSingleton<IReadingSource>(_ => SensorFactory.Create(sensor, time));
+        // One client, one socket per address family, for every SNMP device: polls run concurrently, no thread per device.
+        services.AddSingleton(_ => new SnmpClient(time));
+        foreach (var device in config.Snmp)
+            services.AddSingleton<IReadingSource>(sp => new SnmpDeviceSource(device, sp.GetRequiredService<SnmpClient>(), time, sp.GetRequiredService<ILogger<SnmpDeviceSource>>()));
         services.AddHostedService<EvaluationService>();
         services.AddHostedService<SourcePoller>();
         extra?.Invoke(services);
