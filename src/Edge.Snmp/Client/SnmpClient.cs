@@ -70,7 +70,8 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
     /// <summary>
     /// Every varbind under <paramref name="root"/>, in order: GETBULK for v2c/v3, GETNEXT for v1 or for an agent that
     /// answers GETBULK with an error. Stops at the end of the subtree or endOfMibView (v1: noSuchName), and with
-    /// <see cref="SnmpErrorKind.NotIncreasing"/> when an OID does not increase. When the subtree is empty, the root
+    /// <see cref="SnmpErrorKind.NotIncreasing"/> when an OID does not increase. The endOfMibView varbinds of the last
+    /// response are kept at the end of the list (as data, the way snmpbulkwalk prints them). When the subtree is empty, the root
     /// itself is fetched with GET, as net-snmp's walk tools do for a single instance.
     /// </summary>
     public async Task<SnmpResult> WalkAsync(SnmpTarget target, Oid root, int maxRepetitions, CancellationToken ct)
@@ -110,7 +111,15 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
             var done = false;
             foreach (var vb in step.VarBinds)
             {
-                if (vb.Value.Type == SnmpType.EndOfMibView || !vb.Oid.StartsWith(root) || vb.Oid.Length == root.Length)
+                if (vb.Value.Type == SnmpType.EndOfMibView)
+                {
+                    // Kept as data, the way snmpbulkwalk prints the endOfMibView varbinds of its last response.
+                    if (vb.Oid.StartsWith(root))
+                        results.Add(vb);
+                    done = true;
+                    continue;
+                }
+                if (done || !vb.Oid.StartsWith(root) || vb.Oid.Length == root.Length)
                 {
                     done = true;
                     break;

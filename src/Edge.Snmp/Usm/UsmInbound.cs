@@ -46,7 +46,10 @@ public static class UsmInbound
         return true;
     }
 
-    /// <summary>Decodes a plaintext scoped PDU, allowing the padding an encrypted one carries.</summary>
+    /// <summary>
+    /// Decodes what <see cref="TryOpenScopedPdu"/> gave: a decrypted ScopedPDU is a whole TLV followed by padding;
+    /// a plaintext one is already the content of the message's SEQUENCE.
+    /// </summary>
     public static DecodeError DecodeScopedPdu(ReadOnlySpan<byte> scopedPdu, bool wasEncrypted, out ScopedPduView view) =>
-        ScopedPduView.Decode(scopedPdu, allowPadding: wasEncrypted, out view);
+        wasEncrypted ? ScopedPduView.Decode(scopedPdu, allowPadding: true, out view) : ScopedPduView.DecodeContent(scopedPdu, out view);
 }

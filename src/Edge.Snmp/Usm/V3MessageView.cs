@@ -24,6 +24,7 @@ public ref struct V3MessageView
     public int AuthParametersOffset;
     public ReadOnlySpan<byte> PrivParameters;
     public bool Encrypted;
+    /// <summary>The encrypted octets, or the plaintext ScopedPDU SEQUENCE's content.</summary>
     public ReadOnlySpan<byte> ScopedPduData;
 
     public readonly bool IsAuthenticated => (Flags & 0x01) != 0;
