@@ -256,6 +256,8 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
             var attempts = Math.Max(0, target.Retries) + 1;
             for (var attempt = 0; attempt < attempts; attempt++)
             {
+                // The timer starts before the datagram leaves, so an answer can never beat its own timeout's registration.
+                var wait = pending.Task.WaitAsync(timeout, _time, ct);
                 try
                 {
                     await transport.SendAsync(encode(), pending.Address, ct).ConfigureAwait(false);
@@ -266,7 +268,7 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
                 }
                 try
                 {
-                    return (await pending.Task.WaitAsync(timeout, _time, ct).ConfigureAwait(false), null);
+                    return (await wait.ConfigureAwait(false), null);
                 }
                 catch (TimeoutException)
                 {
