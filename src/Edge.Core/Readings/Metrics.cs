@@ -25,6 +25,15 @@ public static class Metrics
     public const string ReplaceBattery = "replace_battery";
     public const string Reachable = "reachable";
 
+    /// <summary>1 while the UPS runs a battery self-test or a runtime calibration (then <see cref="OutputSource"/> reads <c>test</c>, not <c>battery</c>).</summary>
+    public const string UpsTest = "ups_test";
+
+    /// <summary>
+    /// Derived by the rule engine from <see cref="Reachable"/>: 1 when an SNMP device is unreachable and its last known
+    /// <see cref="OutputSource"/> was <c>battery</c>, so the UPS may have run flat (preset <c>ups-lost-on-battery</c>).
+    /// </summary>
+    public const string LostOnBattery = "lost_on_battery";
+
     public static readonly FrozenDictionary<string, MetricInfo> All = new MetricInfo[]
     {
         new(TemperatureC, "°C"),
@@ -43,9 +52,13 @@ public static class Metrics
         new(BatteryVoltageV, "V"),
         new(BatteryTemperatureC, "°C"),
         new(BatteryStatus, "", ["normal", "low", "depleted", "unknown"]),
-        new(OutputSource, "", ["normal", "battery", "bypass", "boost", "reduce", "none", "other"]),
+        // "test" was appended, not inserted: state codes are stored in series and alert state and must not shift.
+        // It is "on battery because of a self-test or runtime calibration", which must not page as a power failure.
+        new(OutputSource, "", ["normal", "battery", "bypass", "boost", "reduce", "none", "other", "test"]),
         new(ReplaceBattery, ""),
         new(Reachable, ""),
+        new(UpsTest, ""),
+        new(LostOnBattery, ""),
     }.ToFrozenDictionary(m => m.Name, StringComparer.Ordinal);
 
     public static MetricInfo Get(string name) =>

@@ -15,6 +15,7 @@ public sealed class RuleEngine
     // Temperature and humidity belong to one measurement when their times are this close.
     private static readonly long SameMeasurementTicks = TimeSpan.FromSeconds(1).Ticks;
     private const int MaxRememberedRefusals = 4096;
+    private static readonly int OnBattery = Metrics.Get(Metrics.OutputSource).StateCode("battery");
 
     private readonly Dictionary<string, SourceDescriptor> _sources;
     private readonly Dictionary<string, AlertRecord> _carried = new(StringComparer.Ordinal);
@@ -57,6 +58,8 @@ public sealed class RuleEngine
         Evaluate(series, ticks);
         if (reading.Metric is Metrics.TemperatureC or Metrics.HumidityPct)
             DeriveDewPoint(reading.Entity, ticks);
+        else if (reading.Metric is Metrics.Reachable && series.Kind == EntityKind.Device)
+            DeriveLostOnBattery(reading.Entity, ticks, reading.Value);
     }
 
     /// <summary>Ends a batch of readings: grouped incidents whose entities changed send their one event.</summary>
@@ -163,6 +166,19 @@ public sealed class RuleEngine
             || !DewPoint.TryCompute(t, h, out var dewPoint))
             return;
         Accept(new Reading(entity, Metrics.DewPointC, Math.Round(dewPoint, 2), new DateTimeOffset(ticks, TimeSpan.Zero)));
+    }
+
+    /// <summary>
+    /// A UPS that stops answering while on battery may be about to drop its load: the last thing it said is the best
+    /// evidence there is. Derived on every <c>reachable</c> reading of a device that has ever reported
+    /// <c>output_source</c>, so it resolves as soon as the device answers again.
+    /// </summary>
+    private void DeriveLostOnBattery(string entity, long ticks, double reachable)
+    {
+        if (!Store.TryGet(entity, Metrics.OutputSource, out var source) || !source.TryLast(out _, out var state))
+            return;
+        var lost = reachable < 1 && (int)state == OnBattery ? 1 : 0;
+        Accept(new Reading(entity, Metrics.LostOnBattery, lost, new DateTimeOffset(ticks, TimeSpan.Zero)));
     }
 
     private Series.Series? Register(string entity, string metric)

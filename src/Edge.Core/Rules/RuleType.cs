@@ -53,7 +53,7 @@ public sealed class RuleType
 
     public static readonly RuleType Ups = new("ups", "UPS devices and their inputs, outputs and batteries (DEVICE, DEVICE/input/N, DEVICE/output/N, DEVICE/battery/N)",
         [(SourceKind.SnmpDevice, EntityKind.Device), (SourceKind.SnmpDevice, EntityKind.Input), (SourceKind.SnmpDevice, EntityKind.Output), (SourceKind.SnmpDevice, EntityKind.Battery)],
-        [OutputSource, BatteryStatus, ReplaceBattery, BatteryChargePct, BatteryRuntimeMin, BatteryVoltageV, BatteryTemperatureC,
+        [OutputSource, BatteryStatus, ReplaceBattery, UpsTest, LostOnBattery, BatteryChargePct, BatteryRuntimeMin, BatteryVoltageV, BatteryTemperatureC,
          VoltageV, CurrentA, LoadPct, PowerW, FrequencyHz], Severity.Critical);
 
     public static readonly RuleType PowerUnitOffline = new("power-unit-offline", "SNMP devices (PDUs and UPSes) by their id",

@@ -1,4 +1,3 @@
-using Edge.Core.Sources;
 using Edge.Snmp.Protocol;
 
 namespace Edge.Snmp.Profiles;
@@ -12,12 +11,15 @@ public interface IDeviceProfile
     /// <summary>The name shown by <c>edge snmp read</c> and accepted by <c>"profile"</c> in the configuration.</summary>
     string Name { get; }
 
-    /// <summary>Whether this profile is the right one for a device whose sysObjectID is <paramref name="sysObjectId"/>.</summary>
-    bool Matches(Oid sysObjectId);
+    /// <summary>The sysObjectID prefixes of the devices this profile is for; the longest matching prefix wins (<see cref="DeviceProfiles.Resolve"/>).</summary>
+    IReadOnlyList<Oid> SysObjectIds { get; }
 
-    /// <summary>The subtrees a poll walks (or the scalars it gets) for this profile.</summary>
+    /// <summary>Whether this profile is the right one for a device whose sysObjectID is <paramref name="sysObjectId"/>.</summary>
+    bool Matches(Oid sysObjectId) => SysObjectIds.Any(sysObjectId.StartsWith);
+
+    /// <summary>The subtrees a poll walks for this profile.</summary>
     IReadOnlyList<Oid> Subtrees { get; }
 
-    /// <summary>Writes the device's readings; a sentinel (−1, −273, 999, notInstalled …) or a missing object writes nothing.</summary>
-    void Decode(VarBindTable table, string deviceId, DateTimeOffset time, IReadingSink sink);
+    /// <summary>Adds the device's readings; a sentinel (−1, −273, 999, notInstalled …) or a missing object adds nothing.</summary>
+    void Decode(VarBindTable table, DeviceReadings readings);
 }

@@ -1,11 +1,22 @@
+using System.Globalization;
 using Edge.Snmp.Protocol;
 
 namespace Edge.Snmp.Profiles;
 
-/// <summary>What one poll fetched from a device: every varbind of the walked subtrees, looked up by OID or by table column.</summary>
+/// <summary>
+/// What one poll fetched from a device: every varbind of the walked subtrees, looked up by OID or by table column.
+/// <c>noSuchObject</c> / <c>noSuchInstance</c> / <c>endOfMibView</c> are not kept, and <see cref="Number(Oid)"/> is
+/// null for a NULL or non-numeric value: a profile sees "absent", never a zero.
+/// </summary>
 public sealed class VarBindTable
 {
     private readonly SortedList<Oid, SnmpValue> _values = new();
+
+    public VarBindTable()
+    {
+    }
+
+    public VarBindTable(IEnumerable<VarBind> varBinds) => AddRange(varBinds);
 
     public int Count => _values.Count;
 
@@ -29,6 +40,16 @@ public sealed class VarBindTable
         return _values.TryGetValue(oid, out var v) && v.TryGetNumber(out value);
     }
 
+    /// <summary>The number at <paramref name="oid"/>, or null when absent, NULL or not a number.</summary>
+    public long? Number(Oid oid) => TryGetNumber(oid, out var v) ? v : null;
+
+    /// <summary>The number in a table column at row <paramref name="index"/> (dotted arcs after the column).</summary>
+    public long? Number(Oid column, string index) => Number(Row(column, index));
+
+    /// <summary>An OCTET STRING in a table column, or null.</summary>
+    public string? Text(Oid column, string index) =>
+        _values.TryGetValue(Row(column, index), out var v) && v.Type == SnmpType.OctetString ? v.Text : null;
+
     /// <summary>The rows of a table column: each row's index (the arcs after the column, dotted) and value, in OID order.</summary>
     public IEnumerable<(string Index, SnmpValue Value)> Column(Oid column)
     {
@@ -39,6 +60,26 @@ public sealed class VarBindTable
             if (keys[i].Length > column.Length)
                 yield return (keys[i].IndexAfter(column), _values.Values[i]);
         }
+    }
+
+    /// <summary>The row indexes present in a column.</summary>
+    public IEnumerable<string> Rows(Oid column) => Column(column).Select(c => c.Index);
+
+    /// <summary>Whether anything at all was fetched under <paramref name="prefix"/>.</summary>
+    public bool Any(Oid prefix)
+    {
+        var keys = _values.Keys;
+        var start = LowerBound(keys, prefix);
+        return start < keys.Count && keys[start].StartsWith(prefix);
+    }
+
+    private static Oid Row(Oid column, string index)
+    {
+        var parts = index.Split('.');
+        var arcs = new uint[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+            arcs[i] = uint.Parse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture);
+        return column.Append(arcs);
     }
 
     private static int LowerBound(IList<Oid> keys, Oid oid)

@@ -7,6 +7,7 @@ using Edge.Daemon;
 using Edge.Delivery.Configuration;
 using Edge.Delivery.Emulator;
 using Edge.Demo;
+using Edge.Snmp.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,11 @@ internal static class DemoCommand
                 stopAfter = d;
             }
             var stateDir = parse.GetValue(CommonOptions.StateDir) ?? Directory.CreateTempSubdirectory("edge-demo-").FullName;
-            var result = EdgeConfigLoader.Parse("(embedded demo configuration)", Encoding.UTF8.GetBytes(DemoConfig.Json), stateDir);
+            // A UPS and a PDU answering SNMP on loopback, polled by the real client and profiles like any device.
+            var start = TimeProvider.System.GetUtcNow();
+            await using var ups = new SimulatedAgent("demo", now => DemoUps.Snapshot(start, now), TimeProvider.System);
+            await using var pdu = new SimulatedAgent("demo", now => DemoPdu.Snapshot(start, now), TimeProvider.System);
+            var result = EdgeConfigLoader.Parse("(embedded demo configuration)", Encoding.UTF8.GetBytes(DemoConfig.For(ups.EndPoint.Port, pdu.EndPoint.Port)), stateDir);
             if (!result.IsValid)
             {
                 foreach (var problem in result.Problems)
@@ -60,6 +65,7 @@ internal static class DemoCommand
                 services.AddHostedService(sp => sp.GetRequiredService<DemoConsole>());
             });
             Console.WriteLine($"Edge demo: appliance {config.Monitor.Appliance.Id}, {config.Sensors.Count} simulated sensors, state in {stateDir}, PagerDuty emulator at {emulator.Endpoint}");
+            Console.WriteLine($"  SNMP: a UPS (RFC 1628, on battery 20 s each minute) at {ups.EndPoint} and a PDU (APC rPDU2) at {pdu.EndPoint}, community 'demo'");
             foreach (var rule in config.Monitor.Rules)
                 Console.WriteLine($"  rule {rule.Id,-24} {rule.Describe()}{(rule.For > TimeSpan.Zero ? $" for {Durations.Format(rule.For)}" : "")}");
             Console.WriteLine(stopAfter is { } s ? $"Running for {Durations.Format(s)}." : "Press Ctrl-C to stop.");

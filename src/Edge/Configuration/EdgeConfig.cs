@@ -1,11 +1,12 @@
 using Edge.Core.Configuration;
 using Edge.Delivery.Configuration;
 using Edge.Sensors.Configuration;
+using Edge.Snmp.Configuration;
 
 namespace Edge.Configuration;
 
 /// <summary>The whole validated configuration: what each stage runs on.</summary>
-public sealed record EdgeConfig(string FilePath, string StateDir, MonitorConfig Monitor, IReadOnlyList<SensorOptions> Sensors)
+public sealed record EdgeConfig(string FilePath, string StateDir, MonitorConfig Monitor, IReadOnlyList<SensorOptions> Sensors, IReadOnlyList<SnmpDeviceOptions> Snmp)
 {
     public const string DefaultStatusListen = "127.0.0.1:9464";
 

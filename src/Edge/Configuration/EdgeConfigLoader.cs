@@ -3,6 +3,7 @@ using Edge.Core.Configuration;
 using Edge.Delivery.Configuration;
 using Edge.Sensors.Configuration;
 using Edge.Watch;
+using Edge.Snmp.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Edge.Configuration;
@@ -16,7 +17,7 @@ public static class EdgeConfigLoader
     public const string DefaultPath = "/etc/edge/edge.json";
     public const string DefaultStateDir = "/var/lib/edge";
 
-    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "rules", "status", "heartbeat", "peers", "pagerduty"];
+    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "snmp", "rules", "status", "heartbeat", "peers", "pagerduty"];
 
     public static ConfigLoadResult Load(string path, string? stateDirOverride = null)
     {
@@ -61,11 +62,20 @@ public static class EdgeConfigLoader
         root.OnlyKeys(TopLevelKeys);
         var stateDir = stateDirOverride ?? root.String("stateDir") ?? DefaultStateDir;
         var sensors = SensorsReader.Read(root);
+        var snmp = SnmpReader.Read(root);
         var peers = WatchReader.ReadPeers(root);
         var heartbeat = WatchReader.ReadHeartbeat(root);
-        var sources = sensors.Select(s => s.Descriptor).Concat(peers.Select(p => p.Descriptor)).ToList();
-        foreach (var duplicate in sources.GroupBy(s => s.Id).Where(g => g.Count() > 1))
-            problems.Add("$.sensors", $"duplicate device id '{duplicate.Key}'; sensor, SNMP device and peer ids must be unique, they are the DEVICE of entity ids");
+        var sources = sensors.Select(s => s.Descriptor).Concat(snmp.Select(d => d.Descriptor)).Concat(peers.Select(p => p.Descriptor)).ToList();
+        var paths = sensors.Select(_ => "$.sensors").Concat(snmp.Select(d => d.ConfigPath)).Concat(peers.Select(_ => "$.peers")).ToList();
+        var firstUse = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (firstUse.TryGetValue(sources[i].Id, out var first))
+                problems.Add(paths[i] == "$.sensors" || paths[i] == "$.peers" ? paths[i] : paths[i] + ".id",
+                    $"duplicate device id '{sources[i].Id}' (first used in {first}); sensor, SNMP device and peer ids must be unique, they are the DEVICE of entity ids");
+            else
+                firstUse[sources[i].Id] = paths[i];
+        }
         var monitor = MonitorConfigReader.Read(root, sources, Environment.MachineName.ToLowerInvariant());
         var statusListen = StatusReader.Read(root);
         var delivery = PagerDutyReader.Read(root, monitor?.Rules ?? [], Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY"));
@@ -75,7 +85,7 @@ public static class EdgeConfigLoader
             var lines = JsonLineIndex.Build(bytes);
             return new ConfigLoadResult(null, problems.All.Select(p => new LocatedProblem(path, lines.LineOf(p.Path), p)).ToList());
         }
-        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors) { StatusListen = statusListen, Heartbeat = heartbeat, Peers = peers, Delivery = delivery }, []);
+        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors, snmp) { StatusListen = statusListen, Heartbeat = heartbeat, Peers = peers, Delivery = delivery }, []);
     }
 
     /// <summary>

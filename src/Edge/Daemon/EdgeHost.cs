@@ -1,5 +1,6 @@
 using Edge.Configuration;
 using Edge.Core.Alerts;
+using Edge.Snmp.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,8 @@ public static class EdgeHost
         services.AddDelivery(config, time);
         services.AddSingleton<EventFanOut>();
         services.AddSingleton<ISourceProvider, SensorSourceProvider>();
+        services.AddSingleton(_ => new SnmpClient(time));
+        services.AddSingleton<ISourceProvider, SnmpSourceProvider>();
         services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
         services.AddSingleton<ISourceProvider, Watch.PeerSourceProvider>();
         services.AddHostedService<Watch.HeartbeatService>();

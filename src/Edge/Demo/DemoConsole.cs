@@ -1,4 +1,5 @@
 using System.Globalization;
+using Edge.Configuration;
 using Edge.Core.Alerts;
 using Edge.Core.Readings;
 using Edge.Daemon;
@@ -6,8 +7,11 @@ using Microsoft.Extensions.Hosting;
 
 namespace Edge.Demo;
 
-/// <summary>What a person watching the demo wants to see: each sensor's values every couple of seconds, and every alert event as it happens.</summary>
-internal sealed class DemoConsole(StatusBoard board, TimeProvider time) : BackgroundService, IAlertEventSink
+/// <summary>
+/// What a person watching the demo wants to see: each sensor's values and one line per SNMP device every couple of
+/// seconds, and every alert event as it happens.
+/// </summary>
+internal sealed class DemoConsole(StatusBoard board, TimeProvider time, ConfigState config) : BackgroundService, IAlertEventSink
 {
     private static readonly TimeSpan PrintEvery = TimeSpan.FromSeconds(2);
 
@@ -40,12 +44,14 @@ internal sealed class DemoConsole(StatusBoard board, TimeProvider time) : Backgr
                 var snapshot = board.Current;
                 lock (this)
                 {
-                    foreach (var entity in snapshot.Readings.Select(r => r.Entity).Distinct())
+                    foreach (var sensor in config.Current.Sensors)
                     {
                         string Value(string metric) =>
-                            snapshot.Readings.FirstOrDefault(r => r.Entity == entity && r.Metric == metric) is { } r ? $"{r.Value,6} {r.Unit}" : "     -";
-                        Console.WriteLine($"{Clock(snapshot.Taken)}  {entity,-12} temperature {Value(Metrics.TemperatureC)}  humidity {Value(Metrics.HumidityPct)}  dew point {Value(Metrics.DewPointC)}");
+                            snapshot.Readings.FirstOrDefault(r => r.Entity == sensor.Id && r.Metric == metric) is { } r ? $"{r.Value,6} {r.Unit}" : "     -";
+                        Console.WriteLine($"{Clock(snapshot.Taken)}  {sensor.Id,-12} temperature {Value(Metrics.TemperatureC)}  humidity {Value(Metrics.HumidityPct)}  dew point {Value(Metrics.DewPointC)}");
                     }
+                    foreach (var device in config.Current.Snmp)
+                        Console.WriteLine($"{Clock(snapshot.Taken)}  {device.Id,-12} {DeviceLine(snapshot, device.Id)}");
                 }
             }
         }
@@ -53,6 +59,36 @@ internal sealed class DemoConsole(StatusBoard board, TimeProvider time) : Backgr
         {
         }
     }
+
+    /// <summary>A device in one line: its state, then the headline value of each part (inlet power, bank current, probe temperature …).</summary>
+    private static string DeviceLine(StatusSnapshot snapshot, string device)
+    {
+        var own = snapshot.Readings.Where(r => r.Entity == device || r.Entity.StartsWith(device + "/", StringComparison.Ordinal)).ToList();
+        if (own.FirstOrDefault(r => r.Entity == device && r.Metric == Metrics.Reachable) is { Value: "0" })
+            return "UNREACHABLE";
+        if (own.Count == 0)
+            return "-";
+        var parts = new List<string>();
+        foreach (var metric in new[] { Metrics.OutputSource, Metrics.BatteryChargePct, Metrics.BatteryRuntimeMin, Metrics.LoadPct })
+        {
+            if (own.FirstOrDefault(r => r.Entity == device && r.Metric == metric) is { } r)
+                parts.Add(metric == Metrics.OutputSource ? $"on {r.Value}" : $"{Short(metric)} {r.Value}{(r.Unit == "%" ? "" : " ")}{r.Unit}");
+        }
+        foreach (var (kind, metrics) in new[] { ("inlet", new[] { Metrics.PowerW }), ("phase", [Metrics.CurrentA]), ("bank", [Metrics.CurrentA]), ("input", [Metrics.VoltageV]), ("sensor", [Metrics.TemperatureC, Metrics.HumidityPct]) })
+        {
+            foreach (var part in own.Where(r => r.Entity.Contains("/" + kind + "/", StringComparison.Ordinal) && metrics.Contains(r.Metric)).GroupBy(r => r.Entity))
+                parts.Add($"{part.Key[(device.Length + 1)..]} {string.Join(" ", part.OrderBy(r => Array.IndexOf(metrics, r.Metric)).Select(r => $"{r.Value}{(r.Unit == "%" ? "" : " ")}{r.Unit}"))}");
+        }
+        return string.Join(", ", parts);
+    }
+
+    private static string Short(string metric) => metric switch
+    {
+        Metrics.BatteryChargePct => "charge",
+        Metrics.BatteryRuntimeMin => "runtime",
+        Metrics.LoadPct => "load",
+        _ => metric,
+    };
 
     private static string Clock(DateTimeOffset t) => t.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 }

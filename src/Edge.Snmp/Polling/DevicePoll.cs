@@ -1,0 +1,20 @@
+using Edge.Snmp.Client;
+using Edge.Snmp.Profiles;
+using Edge.Snmp.Protocol;
+
+namespace Edge.Snmp.Polling;
+
+/// <summary>
+/// What one poll of one device gave: its readings (with <c>reachable</c>, all at one time), the profile that decoded
+/// them, and, when the device did not answer, why — in words an on-call engineer can act on, never a secret.
+/// </summary>
+public sealed record DevicePoll(bool Reachable, IDeviceProfile? Profile, Oid? SysObjectId, DeviceReadings Readings)
+{
+    /// <summary>Why the device counts as unreachable (timeout, v3 unknown user, wrong password …); null when it answered.</summary>
+    public string? Failure { get; init; }
+
+    public SnmpErrorKind? FailureKind { get; init; }
+
+    /// <summary>Subtrees whose walk stopped early (agent error, OID not increasing): their readings may be partial.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

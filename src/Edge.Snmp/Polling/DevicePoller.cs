@@ -1,0 +1,79 @@
+using Edge.Core.Readings;
+using Edge.Snmp.Client;
+using Edge.Snmp.Profiles;
+using Edge.Snmp.Protocol;
+
+namespace Edge.Snmp.Polling;
+
+/// <summary>
+/// One poll of one device: choose the profile (given, or by sysObjectID), walk its subtrees with the shared client,
+/// decode. Used by the daemon's <see cref="SnmpDeviceSource"/> and by <c>edge snmp read</c>, so both read a device
+/// the same way. Every reading of the poll, <c>reachable</c> included, carries the one time taken when the last answer
+/// was in: the rule engine pairs temperature and humidity only when their times agree.
+/// </summary>
+public sealed class DevicePoller(SnmpClient client, TimeProvider time)
+{
+    public static readonly Oid SysObjectId = Oid.Parse("1.3.6.1.2.1.1.2.0");
+
+    /// <param name="profile">The profile to use; null to resolve it from the device's sysObjectID (<c>auto</c>).</param>
+    public async Task<DevicePoll> PollAsync(string deviceId, SnmpTarget target, IDeviceProfile? profile, CancellationToken ct)
+    {
+        Oid? sysObjectId = null;
+        if (profile is null)
+        {
+            var ident = await client.GetAsync(target, [SysObjectId], ct).ConfigureAwait(false);
+            if (Unreachable(ident.Error))
+                return Failed(deviceId, ident.Error!, null);
+            // An agent that answers but refuses sysObjectID (v1 noSuchName, a restricted view) is reachable; RFC 1628 is tried.
+            sysObjectId = ident.VarBinds.FirstOrDefault(v => v.Oid == SysObjectId).Value.OidValue;
+            profile = DeviceProfiles.Resolve(sysObjectId);
+        }
+
+        var table = new VarBindTable();
+        var warnings = new List<string>();
+        foreach (var subtree in profile.Subtrees)
+        {
+            var walk = await client.WalkAsync(target, subtree, ct).ConfigureAwait(false);
+            if (Unreachable(walk.Error))
+                return Failed(deviceId, walk.Error!, profile) with { SysObjectId = sysObjectId };
+            if (walk.Error is { } partial)
+                warnings.Add($"{subtree}: {partial.Message}");
+            table.AddRange(walk.VarBinds);
+        }
+
+        var readings = new DeviceReadings(deviceId, time.GetUtcNow());
+        profile.Decode(table, readings);
+        if (readings.UnavailableReason is { } reason)
+        {
+            var none = new DeviceReadings(deviceId, readings.Time);
+            none.Set(Metrics.Reachable, 0);
+            return new DevicePoll(false, profile, sysObjectId, none) { Failure = reason, Warnings = warnings };
+        }
+        readings.Set(Metrics.Reachable, 1);
+        return new DevicePoll(true, profile, sysObjectId, readings) { Warnings = warnings };
+    }
+
+    /// <summary>No answer, or an answer that proves nothing (v3 security failures): the device is not being read.</summary>
+    private static bool Unreachable(SnmpError? error) =>
+        error is not null && error.Kind is not (SnmpErrorKind.ErrorStatus or SnmpErrorKind.NotIncreasing);
+
+    private DevicePoll Failed(string deviceId, SnmpError error, IDeviceProfile? profile)
+    {
+        var readings = new DeviceReadings(deviceId, time.GetUtcNow());
+        readings.Set(Metrics.Reachable, 0);
+        return new DevicePoll(false, profile, null, readings) { Failure = Describe(error), FailureKind = error.Kind };
+    }
+
+    /// <summary>The failure as the on-call engineer needs it: SNMPv3 report PDUs say exactly what is wrong.</summary>
+    public static string Describe(SnmpError error) => error.Kind switch
+    {
+        SnmpErrorKind.UnknownUser => $"SNMPv3 unknown user (usmStatsUnknownUserNames): {error.Message}",
+        SnmpErrorKind.WrongDigest => $"SNMPv3 wrong authentication password or protocol (usmStatsWrongDigests): {error.Message}",
+        SnmpErrorKind.NotInTimeWindow => $"SNMPv3 not in time window (usmStatsNotInTimeWindows): {error.Message}",
+        SnmpErrorKind.UnknownEngine => $"SNMPv3 unknown engine (usmStatsUnknownEngineIDs / discovery failed): {error.Message}",
+        SnmpErrorKind.DecryptionError => $"SNMPv3 wrong privacy password or protocol (usmStatsDecryptionErrors): {error.Message}",
+        SnmpErrorKind.UnsupportedSecurityLevel => $"SNMPv3 security level not allowed for this user (usmStatsUnsupportedSecLevels): {error.Message}",
+        SnmpErrorKind.Timeout => $"no answer (timeout after every retry): {error.Message}",
+        _ => error.Message,
+    };
+}

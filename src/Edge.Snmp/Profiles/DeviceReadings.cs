@@ -1,0 +1,94 @@
+using Edge.Core.Readings;
+using Edge.Core.Sources;
+
+namespace Edge.Snmp.Profiles;
+
+/// <summary>
+/// The readings of one poll of one device, all stamped with the poll's single time (the rule engine derives dew point
+/// only from same-time temperature and humidity). Setting an (entity, metric) again replaces the earlier value, so a
+/// profile decodes the generic MIB (RFC 1628) first and lets the vendor MIB override what it knows better.
+/// </summary>
+public sealed class DeviceReadings
+{
+    private readonly List<Reading> _readings = [];
+    private readonly Dictionary<(string Entity, string Metric), int> _positions = new();
+
+    public DeviceReadings(string device, DateTimeOffset time)
+    {
+        Device = device;
+        Time = time;
+    }
+
+    public string Device { get; }
+    public DateTimeOffset Time { get; }
+    public int Count => _readings.Count;
+    public IReadOnlyList<Reading> All => _readings;
+
+    /// <summary>
+    /// Set when the agent answered but says it has lost the device it manages (an APC NMC with <c>upsCommStatus</c>
+    /// noComm): the device is then unreachable and nothing else it reports is current.
+    /// </summary>
+    public string? UnavailableReason { get; private set; }
+
+    public void MarkUnavailable(string reason) => UnavailableReason = reason;
+
+    /// <summary>A reading of the device itself (entity = DEVICE).</summary>
+    public void Set(string metric, double value) => Put(Device, metric, value);
+
+    /// <summary>A reading of a part of the device (entity = DEVICE/KIND/INDEX).</summary>
+    public void Set(EntityKind kind, string index, string metric, double value) => Put(EntityOf(kind, index), metric, value);
+
+    /// <summary>Sets the value when there is one; a null (absent or sentinel) writes nothing.</summary>
+    public void Set(EntityKind kind, string index, string metric, double? value)
+    {
+        if (value is { } v)
+            Set(kind, index, metric, v);
+    }
+
+    public void Set(string metric, double? value)
+    {
+        if (value is { } v)
+            Set(metric, v);
+    }
+
+    public void SetState(string metric, string state) => Put(Device, metric, Metrics.Get(metric).StateCode(state));
+
+    public bool TryGet(string entity, string metric, out double value)
+    {
+        if (_positions.TryGetValue((entity, metric), out var i))
+        {
+            value = _readings[i].Value;
+            return true;
+        }
+        value = double.NaN;
+        return false;
+    }
+
+    public bool TryGet(string metric, out double value) => TryGet(Device, metric, out value);
+
+    /// <summary>The state a state metric of the device has been set to, or null.</summary>
+    public string? State(string metric) =>
+        TryGet(metric, out var code) ? Metrics.Get(metric).States![(int)code] : null;
+
+    public string EntityOf(EntityKind kind, string index) => kind == EntityKind.Device ? Device : EntityId.Of(Device, kind, index);
+
+    public void WriteTo(IReadingSink sink)
+    {
+        foreach (var reading in _readings)
+            sink.Write(reading);
+    }
+
+    private void Put(string entity, string metric, double value)
+    {
+        if (!double.IsFinite(value))
+            return;
+        var reading = new Reading(entity, metric, value, Time);
+        if (_positions.TryGetValue((entity, metric), out var i))
+            _readings[i] = reading;
+        else
+        {
+            _positions[(entity, metric)] = _readings.Count;
+            _readings.Add(reading);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Edge.Snmp.Profiles.Tests.Support;
+
+/// <summary>A data-driven end-to-end test against snmpsimd, skipped with the reason when the recordings or snmpsimd are missing.</summary>
+public sealed class SnmpsimTheoryAttribute : TheoryAttribute
+{
+    public SnmpsimTheoryAttribute()
+    {
+        if (SnmpSimulator.Unavailable is { } reason)
+            Skip = reason;
+    }
+}
