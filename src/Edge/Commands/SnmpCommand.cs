@@ -12,6 +12,7 @@ internal static class SnmpCommand
     {
         var snmp = new Command("snmp", "query an SNMP device directly");
         snmp.Subcommands.Add(CreateWalk());
+        snmp.Subcommands.Add(SnmpReadCommand.Create());
         return snmp;
     }
 
