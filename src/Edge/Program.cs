@@ -6,6 +6,7 @@ var root = new RootCommand("Edge: rack monitoring for a Raspberry Pi, paging thr
     RunCommand.Create(),
     DemoCommand.Create(),
     ConfigCommand.Create(),
+    SensorsCommand.Create(),
 };
 root.Options.Add(CommonOptions.Config);
 root.Options.Add(CommonOptions.StateDir);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Edge.Core.Configuration;
+using Edge.Display.Configuration;
 using Edge.Sensors.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -14,7 +15,7 @@ public static class EdgeConfigLoader
     public const string DefaultPath = "/etc/edge/edge.json";
     public const string DefaultStateDir = "/var/lib/edge";
 
-    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "rules"];
+    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "rules", "display"];
 
     public static ConfigLoadResult Load(string path, string? stateDirOverride = null)
     {
@@ -59,6 +60,7 @@ public static class EdgeConfigLoader
         root.OnlyKeys(TopLevelKeys);
         var stateDir = stateDirOverride ?? root.String("stateDir") ?? DefaultStateDir;
         var sensors = SensorsReader.Read(root);
+        var display = DisplayReader.Read(root);
         var sources = sensors.Select(s => s.Descriptor).ToList();
         foreach (var duplicate in sources.GroupBy(s => s.Id).Where(g => g.Count() > 1))
             problems.Add("$.sensors", $"duplicate device id '{duplicate.Key}'; sensor and SNMP device ids must be unique, they are the DEVICE of entity ids");
@@ -69,7 +71,7 @@ public static class EdgeConfigLoader
             var lines = JsonLineIndex.Build(bytes);
             return new ConfigLoadResult(null, problems.All.Select(p => new LocatedProblem(path, lines.LineOf(p.Path), p)).ToList());
         }
-        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors), []);
+        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors) { Display = display }, []);
     }
 
     private static ConfigLoadResult Failed(string path, int? line, ConfigProblem problem) =>

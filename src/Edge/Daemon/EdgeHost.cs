@@ -1,7 +1,9 @@
 using Edge.Configuration;
 using Edge.Core.Alerts;
 using Edge.Core.Sources;
+using Edge.Display.Lcd;
 using Edge.Sensors;
+using Edge.Sensors.Bus;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,8 +27,11 @@ public static class EdgeHost
         services.AddSingleton<StatusBoard>();
         services.AddSingleton<IAlertEventSink, LoggingEventSink>();
         services.AddSingleton<EventFanOut>();
+        services.AddSingleton(sp => SensorBusRegistry.ForThisMachine(time, sp.GetRequiredService<ILoggerFactory>()));
         foreach (var sensor in config.Sensors)
-            services.AddSingleton<IReadingSource>(_ => SensorFactory.Create(sensor, time));
+            services.AddSingleton<IReadingSource>(sp => SensorFactory.Create(sensor, time, sp.GetRequiredService<SensorBusRegistry>(), sp.GetRequiredService<ILoggerFactory>()));
+        if (config.Display is { } display)
+            services.AddHostedService(sp => LcdStatus.CreateService(display, config, sp.GetRequiredService<StatusBoard>(), time, sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<EvaluationService>();
         services.AddHostedService<SourcePoller>();
         extra?.Invoke(services);
