@@ -1,5 +1,6 @@
 using System.Device.Gpio;
 using System.Diagnostics;
+using Edge.Sensors.Timing;
 
 namespace Edge.Sensors.Bus;
 
@@ -11,7 +12,7 @@ namespace Edge.Sensors.Bus;
 /// the pin to the pull-up (input mode), never driving it, so a slave that stretches the clock is not fought.
 /// A slave that still holds SDA needs its power cycled (<see cref="PowerCycleAsync"/>).
 /// </summary>
-public sealed class BusRecovery(GpioController gpio, II2cPinFunction pinFunction, TimeProvider time, int sdaPin = 2, int sclPin = 3) : IDisposable
+public sealed class BusRecovery(GpioController gpio, II2cPinFunction pinFunction, TimeProvider time, int sdaPin = 2, int sclPin = 3, TimeSpan? powerOffTime = null, TimeSpan? powerOnTime = null) : IDisposable
 {
     public const int MaxClocks = 9;
 
@@ -23,6 +24,9 @@ public sealed class BusRecovery(GpioController gpio, II2cPinFunction pinFunction
     // chip to start up afterwards (AHT20 datasheet §5.4: 40 ms after power-on; SHT3x 1 ms; BME280 2 ms).
     public static readonly TimeSpan PowerOffTime = TimeSpan.FromMilliseconds(200);
     public static readonly TimeSpan PowerOnTime = TimeSpan.FromMilliseconds(50);
+
+    // Used under the bus's lock only, so one wait at a time.
+    private readonly ReusableDelay _delay = new(time);
 
     /// <summary>Clock pulses sent in the last clear, for the log.</summary>
     public int LastClocks { get; private set; }
@@ -66,10 +70,10 @@ public sealed class BusRecovery(GpioController gpio, II2cPinFunction pinFunction
     {
         foreach (var pin in powerPins)
             PowerPin(pin, PinValue.Low);
-        await Task.Delay(PowerOffTime, time, cancellationToken).ConfigureAwait(false);
+        await _delay.WaitAsync(powerOffTime ?? PowerOffTime, cancellationToken).ConfigureAwait(false);
         foreach (var pin in powerPins)
             PowerPin(pin, PinValue.High);
-        await Task.Delay(PowerOnTime, time, cancellationToken).ConfigureAwait(false);
+        await _delay.WaitAsync(powerOnTime ?? PowerOnTime, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Drives a power pin; it stays open (and driven) for the daemon's life.</summary>
@@ -103,5 +107,9 @@ public sealed class BusRecovery(GpioController gpio, II2cPinFunction pinFunction
             Thread.SpinWait(4);
     }
 
-    public void Dispose() => gpio.Dispose();
+    public void Dispose()
+    {
+        _delay.Dispose();
+        gpio.Dispose();
+    }
 }
