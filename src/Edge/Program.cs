@@ -11,6 +11,7 @@ var root = new RootCommand("Edge: rack monitoring for a Raspberry Pi, paging thr
     TestAlertCommand.Create(),
     AlertsCommand.Create(),
     SnmpCommand.Create(),
+    SensorsCommand.Create(),
 };
 root.Options.Add(CommonOptions.Config);
 root.Options.Add(CommonOptions.StateDir);

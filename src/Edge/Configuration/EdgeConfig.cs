@@ -1,5 +1,6 @@
 using Edge.Core.Configuration;
 using Edge.Delivery.Configuration;
+using Edge.Display.Configuration;
 using Edge.Sensors.Configuration;
 using Edge.Snmp.Configuration;
 
@@ -19,4 +20,7 @@ public sealed record EdgeConfig(string FilePath, string StateDir, MonitorConfig 
 
     /// <summary>The <c>pagerduty</c> section: connector, routing keys, outbox bounds.</summary>
     public DeliveryOptions Delivery { get; init; } = DeliveryOptions.Default;
+
+    /// <summary>The LCD, or null when the configuration has no <c>display</c>.</summary>
+    public DisplayOptions? Display { get; init; }
 }

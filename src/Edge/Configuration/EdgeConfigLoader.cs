@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Edge.Core.Configuration;
 using Edge.Delivery.Configuration;
+using Edge.Display.Configuration;
 using Edge.Sensors.Configuration;
 using Edge.Watch;
 using Edge.Snmp.Configuration;
@@ -17,7 +18,7 @@ public static class EdgeConfigLoader
     public const string DefaultPath = "/etc/edge/edge.json";
     public const string DefaultStateDir = "/var/lib/edge";
 
-    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "snmp", "rules", "status", "heartbeat", "peers", "pagerduty"];
+    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "snmp", "rules", "status", "heartbeat", "peers", "pagerduty", "display"];
 
     public static ConfigLoadResult Load(string path, string? stateDirOverride = null)
     {
@@ -62,6 +63,7 @@ public static class EdgeConfigLoader
         root.OnlyKeys(TopLevelKeys);
         var stateDir = stateDirOverride ?? root.String("stateDir") ?? DefaultStateDir;
         var sensors = SensorsReader.Read(root);
+        var display = DisplayReader.Read(root);
         var snmp = SnmpReader.Read(root);
         var peers = WatchReader.ReadPeers(root);
         var heartbeat = WatchReader.ReadHeartbeat(root);
@@ -85,7 +87,7 @@ public static class EdgeConfigLoader
             var lines = JsonLineIndex.Build(bytes);
             return new ConfigLoadResult(null, problems.All.Select(p => new LocatedProblem(path, lines.LineOf(p.Path), p)).ToList());
         }
-        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors, snmp) { StatusListen = statusListen, Heartbeat = heartbeat, Peers = peers, Delivery = delivery }, []);
+        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors, snmp) { StatusListen = statusListen, Heartbeat = heartbeat, Peers = peers, Delivery = delivery, Display = display }, []);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Edge.Configuration;
 using Edge.Core.Alerts;
 using Edge.Snmp.Client;
+using Edge.Sensors.Bus;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public static class EdgeHost
         services.AddSingleton<IAlertEventSink, LoggingEventSink>();
         services.AddDelivery(config, time);
         services.AddSingleton<EventFanOut>();
+        services.AddSingleton(sp => SensorBusRegistry.ForThisMachine(time, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ISourceProvider, SensorSourceProvider>();
         services.AddSingleton(_ => new SnmpClient(time));
         services.AddSingleton<ISourceProvider, SnmpSourceProvider>();
@@ -33,6 +35,8 @@ public static class EdgeHost
         services.AddHostedService<Watch.HeartbeatService>();
         services.AddSingleton<ConfigWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
+        if (config.Display is { } display)
+            services.AddHostedService(sp => LcdStatus.CreateService(display, sp.GetRequiredService<ConfigState>(), sp.GetRequiredService<StatusBoard>(), time, sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<EvaluationService>();
         services.AddHostedService<SourcePoller>();
         services.AddSingleton<Status.StatusReport>();

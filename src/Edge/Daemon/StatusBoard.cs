@@ -1,4 +1,5 @@
 using Edge.Core.Alerts;
+using Edge.Core.Status;
 
 namespace Edge.Daemon;
 
@@ -18,6 +19,9 @@ public sealed class StatusBoard
 public sealed record StatusSnapshot(DateTimeOffset Taken, IReadOnlyList<LatestReading> Readings, IReadOnlyList<OpenAlert> OpenAlerts, long RefusedReadings, long DroppedReadings, long SeriesBytes, long SeriesBudget)
 {
     public static readonly StatusSnapshot Empty = new(DateTimeOffset.MinValue, [], [], 0, 0, 0, 0);
+
+    /// <summary>The deliver stage's state (uplink, outbox depth); unknown until the delivery stage publishes it.</summary>
+    public UplinkStatus Uplink { get; init; } = UplinkStatus.Unknown;
 }
 
 public sealed record LatestReading(string Entity, string Metric, string Value, string Unit, DateTimeOffset Time);

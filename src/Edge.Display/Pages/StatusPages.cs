@@ -1,0 +1,83 @@
+using System.Globalization;
+using Edge.Core.Status;
+
+namespace Edge.Display.Pages;
+
+/// <summary>
+/// The rotating status pages, as pure functions of the status: the appliance's name and address; each sensor's
+/// temperature and humidity (two per page on a 4-row display); open alerts (count and the most severe); the uplink
+/// and outbox depth. And the page a firing critical alert puts over everything.
+/// </summary>
+public static class StatusPages
+{
+    public static IReadOnlyList<LcdPage> Build(DisplayStatus status, int columns, int rows)
+    {
+        var pages = new List<LcdPage>
+        {
+            Page("identity", columns, rows, status.ApplianceName, status.Address ?? "no IP address"),
+        };
+        var perPage = rows / 2;
+        for (var i = 0; i < status.Sensors.Count; i += perPage)
+        {
+            var lines = new List<string>();
+            foreach (var sensor in status.Sensors.Skip(i).Take(perPage))
+            {
+                lines.Add(sensor.Id);
+                lines.Add(sensor.Reachable
+                    ? LcdText.Split(LcdText.Temperature(sensor.TemperatureC), LcdText.Humidity(sensor.HumidityPct), columns)
+                    : "unreachable");
+            }
+            pages.Add(Page($"sensors {i + 1}", columns, rows, [.. lines]));
+        }
+        pages.Add(Alerts(status, columns, rows));
+        pages.Add(Uplink(status.Uplink, columns, rows));
+        return pages;
+    }
+
+    /// <summary>The most severe firing critical alert, or null: it takes over the screen until it resolves.</summary>
+    public static LcdPage? Critical(DisplayStatus status, int columns, int rows)
+    {
+        var critical = status.Alerts.Where(a => a.IsCritical).ToList();
+        if (critical.Count == 0)
+            return null;
+        var first = critical[0];
+        var more = critical.Count > 1 ? $"+{critical.Count - 1} more" : "";
+        return rows >= 4
+            ? Page("critical", columns, rows, "!! CRITICAL !!", first.RuleId, first.Entity, more)
+            : Page("critical", columns, rows, LcdText.Split("CRITICAL", more, columns), first.RuleId);
+    }
+
+    private static LcdPage Alerts(DisplayStatus status, int columns, int rows)
+    {
+        if (status.Alerts.Count == 0)
+            return Page("alerts", columns, rows, "No alerts", "all clear");
+        var worst = status.Alerts.OrderBy(a => a.Rank).ThenBy(a => a.Firing ? 0 : 1).First();
+        var count = status.Alerts.Count.ToString(CultureInfo.InvariantCulture);
+        var title = $"{count} alert{(status.Alerts.Count == 1 ? "" : "s")} open";
+        var severity = worst.Severity.Length > 4 ? worst.Severity[..4].ToUpperInvariant() : worst.Severity.ToUpperInvariant();
+        return rows >= 4
+            ? Page("alerts", columns, rows, title, $"{severity} {worst.RuleId}", worst.Entity, worst.Firing ? "firing" : "pending")
+            : Page("alerts", columns, rows, title, $"{severity} {worst.RuleId}");
+    }
+
+    /// <summary>"PD OK" / "PD DOWN 37 queued" on one row where it fits, else the queue on the second row.</summary>
+    private static LcdPage Uplink(UplinkStatus uplink, int columns, int rows)
+    {
+        var state = uplink.State switch
+        {
+            UplinkState.Ok => "PD OK",
+            UplinkState.Down => "PD DOWN",
+            _ => "PD ?",
+        };
+        if (uplink.State == UplinkState.Unknown)
+            return Page("uplink", columns, rows, state, "uplink unknown");
+        var queued = $"{uplink.Queued} queued";
+        if (uplink.State == UplinkState.Ok && uplink.Queued == 0)
+            return Page("uplink", columns, rows, state, "outbox empty");
+        var line = $"{state} {queued}";
+        return line.Length <= columns ? Page("uplink", columns, rows, line) : Page("uplink", columns, rows, state, queued);
+    }
+
+    private static LcdPage Page(string name, int columns, int rows, params string[] lines) =>
+        new(name, [.. Enumerable.Range(0, rows).Select(r => LcdText.Fit(r < lines.Length ? lines[r] : "", columns))]);
+}

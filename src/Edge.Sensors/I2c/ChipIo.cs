@@ -1,0 +1,34 @@
+using System.Buffers.Binary;
+using System.Device.I2c;
+
+namespace Edge.Sensors.I2c;
+
+/// <summary>The few transfer shapes the command/response chips use, with stack frames.</summary>
+public static class ChipIo
+{
+    /// <summary>A 16-bit command, MSB first (Sensirion SHT3x/SHTC3).</summary>
+    public static void Command(I2cDevice device, ushort command)
+    {
+        Span<byte> frame = stackalloc byte[2];
+        BinaryPrimitives.WriteUInt16BigEndian(frame, command);
+        device.Write(frame);
+    }
+
+    /// <summary>
+    /// A read that a busy chip may refuse: Sensirion chips in no-clock-stretching mode and Si70xx in no-hold mode NACK
+    /// the read header until the conversion is done (SHT3x datasheet §4.4, Si7021 §5.1.2). False means "not yet";
+    /// any other failure propagates.
+    /// </summary>
+    public static bool TryRead(I2cDevice device, Span<byte> frame)
+    {
+        try
+        {
+            device.Read(frame);
+            return true;
+        }
+        catch (IOException e) when (I2cErrors.IsNack(e))
+        {
+            return false;
+        }
+    }
+}

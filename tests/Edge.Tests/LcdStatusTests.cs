@@ -1,0 +1,47 @@
+using System.Text;
+using Edge.Configuration;
+using Edge.Core.Alerts;
+using Edge.Core.Status;
+using Edge.Daemon;
+
+namespace Edge.Tests;
+
+public class LcdStatusTests
+{
+    [Fact]
+    public void The_display_section_is_read_and_the_lcd_sees_the_snapshot_and_nothing_else()
+    {
+        var result = EdgeConfigLoader.Parse("t", Encoding.UTF8.GetBytes("""
+            { "appliance": { "id": "dc1-r12" },
+              "sensors": [ { "id": "rack-top", "driver": "sht3x" }, { "id": "rack-bottom", "driver": "aht20" } ],
+              "display": { "driver": "lcd2004", "address": "0x3F", "page": "4s" } }
+            """), "/tmp");
+        Assert.Empty(result.Problems);
+        var config = result.Config!;
+        Assert.Equal((20, 4, 0x3F, TimeSpan.FromSeconds(4)), (config.Display!.Columns, config.Display.Rows, config.Display.Address, config.Display.Page));
+
+        var now = DateTimeOffset.UnixEpoch;
+        var snapshot = new StatusSnapshot(now,
+            [new LatestReading("rack-top", "temperature_c", "23.5", "°C", now), new LatestReading("rack-top", "humidity_pct", "41", "%", now), new LatestReading("rack-top", "reachable", "1", "", now),
+             new LatestReading("rack-bottom", "temperature_c", "19", "°C", now), new LatestReading("rack-bottom", "reachable", "0", "", now)],
+            [new OpenAlert("rack-hot", "rack-top", AlertPhase.Firing, "critical", "31", now)], 0, 0, 0, 0)
+        { Uplink = new UplinkStatus(UplinkState.Down, 37) };
+
+        var status = LcdStatus.From(snapshot, config, "10.0.0.9");
+
+        Assert.Equal("dc1-r12", status.ApplianceName);
+        Assert.Equal((23.5, 41.0, true), (status.Sensors[0].TemperatureC!.Value, status.Sensors[0].HumidityPct!.Value, status.Sensors[0].Reachable));
+        Assert.False(status.Sensors[1].Reachable);
+        Assert.Null(status.Sensors[1].TemperatureC);
+        Assert.True(Assert.Single(status.Alerts).IsCritical);
+        Assert.Equal(37, status.Uplink.Queued);
+    }
+
+    [Fact]
+    public void A_bad_display_section_is_reported_with_its_path()
+    {
+        var result = EdgeConfigLoader.Parse("t", Encoding.UTF8.GetBytes("""{ "appliance": { "id": "a" }, "display": { "driver": "ssd1306", "address": "0x50" } }"""), "/tmp");
+        Assert.Contains(result.Problems, p => p.ToString().Contains("$.display.driver", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.ToString().Contains("$.display.address", StringComparison.Ordinal));
+    }
+}
