@@ -8,4 +8,7 @@ public enum SourceKind
 
     /// <summary>A PDU or UPS polled over SNMP.</summary>
     SnmpDevice,
+
+    /// <summary>A CMDB read over its API (Device42): software, operating systems, subnets, part models, its licence.</summary>
+    Inventory,
 }
