@@ -5,6 +5,7 @@ using Edge.Core.Alerts;
 using Edge.Core.Rules;
 using Edge.Daemon;
 using Edge.Demo;
+using Edge.Inventory.Emulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,13 @@ internal static class DemoCommand
                 stopAfter = d;
             }
             var stateDir = parse.GetValue(CommonOptions.StateDir) ?? Directory.CreateTempSubdirectory("edge-demo-").FullName;
-            var result = EdgeConfigLoader.Parse("(embedded demo configuration)", Encoding.UTF8.GetBytes(DemoConfig.Json), stateDir);
+            Directory.CreateDirectory(stateDir);
+            await using var device42 = new Device42Emulator(DemoConfig.Device42User, DemoConfig.Device42Password, EmulatedInventory.Demo());
+            var passwordFile = Path.Combine(stateDir, "device42.password");
+            await File.WriteAllTextAsync(passwordFile, DemoConfig.Device42Password, cancel);
+            var json = DemoConfig.Json.Replace(DemoConfig.Device42Url, device42.Url.ToString(), StringComparison.Ordinal)
+                .Replace(DemoConfig.Device42PasswordFile, passwordFile, StringComparison.Ordinal);
+            var result = EdgeConfigLoader.Parse("(embedded demo configuration)", Encoding.UTF8.GetBytes(json), stateDir);
             if (!result.IsValid)
             {
                 foreach (var problem in result.Problems)
@@ -47,6 +54,7 @@ internal static class DemoCommand
                 services.AddHostedService(sp => sp.GetRequiredService<DemoConsole>());
             });
             Console.WriteLine($"Edge demo: appliance {config.Monitor.Appliance.Id}, {config.Sensors.Count} simulated sensors, state in {stateDir}");
+            Console.WriteLine($"  simulated Device42 at {device42.Url} (uTorrent, prohibited, on ws-042 and ws-077; subnet 10.10.0.0/24 at 96 %)");
             foreach (var rule in config.Monitor.Rules)
                 Console.WriteLine($"  rule {rule.Id,-24} {rule.Describe()}{(rule.For > TimeSpan.Zero ? $" for {Durations.Format(rule.For)}" : "")}");
             Console.WriteLine(stopAfter is { } s ? $"Running for {Durations.Format(s)}." : "Press Ctrl-C to stop.");

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Edge.Core.Configuration;
+using Edge.Core.Readings;
+using Edge.Inventory.Configuration;
 using Edge.Sensors.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -14,7 +16,7 @@ public static class EdgeConfigLoader
     public const string DefaultPath = "/etc/edge/edge.json";
     public const string DefaultStateDir = "/var/lib/edge";
 
-    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "rules"];
+    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "rules", "device42"];
 
     public static ConfigLoadResult Load(string path, string? stateDirOverride = null)
     {
@@ -60,6 +62,14 @@ public static class EdgeConfigLoader
         var stateDir = stateDirOverride ?? root.String("stateDir") ?? DefaultStateDir;
         var sensors = SensorsReader.Read(root);
         var sources = sensors.Select(s => s.Descriptor).ToList();
+        var device42 = Device42Reader.Read(root);
+        if (device42 is not null)
+        {
+            // Inventory entity ids start with their kind (software/…), so those words cannot also be device ids.
+            foreach (var reserved in sources.Where(s => EntityId.TryParseInventoryKind(s.Id, out _)))
+                problems.Add("$.sensors", $"device id '{reserved.Id}' is reserved while \"device42\" is configured: inventory entity ids start with it");
+            sources.Add(device42.Descriptor);
+        }
         foreach (var duplicate in sources.GroupBy(s => s.Id).Where(g => g.Count() > 1))
             problems.Add("$.sensors", $"duplicate device id '{duplicate.Key}'; sensor and SNMP device ids must be unique, they are the DEVICE of entity ids");
         var monitor = MonitorConfigReader.Read(root, sources, Environment.MachineName.ToLowerInvariant());
@@ -69,7 +79,7 @@ public static class EdgeConfigLoader
             var lines = JsonLineIndex.Build(bytes);
             return new ConfigLoadResult(null, problems.All.Select(p => new LocatedProblem(path, lines.LineOf(p.Path), p)).ToList());
         }
-        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors), []);
+        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors) { Device42 = device42 }, []);
     }
 
     private static ConfigLoadResult Failed(string path, int? line, ConfigProblem problem) =>

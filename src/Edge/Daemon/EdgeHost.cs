@@ -1,6 +1,7 @@
 using Edge.Configuration;
 using Edge.Core.Alerts;
 using Edge.Core.Sources;
+using Edge.Inventory;
 using Edge.Sensors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,8 @@ public static class EdgeHost
         services.AddSingleton<EventFanOut>();
         foreach (var sensor in config.Sensors)
             services.AddSingleton<IReadingSource>(_ => SensorFactory.Create(sensor, time));
+        if (config.Device42 is { } device42)
+            services.AddSingleton<IReadingSource>(sp => new Device42Source(device42, time, sp.GetRequiredService<ILogger<Device42Source>>()));
         services.AddHostedService<EvaluationService>();
         services.AddHostedService<SourcePoller>();
         extra?.Invoke(services);

@@ -3,10 +3,19 @@ namespace Edge.Demo;
 /// <summary>
 /// The embedded default configuration of <c>edge demo</c>: two simulated sensors polled every second, a hot-rack rule
 /// that the simulated spike trips within about 15 s and that resolves about 20 s later, a rate-of-change rule, and the
-/// ASHRAE A1 preset enabled in one line.
+/// ASHRAE A1 preset enabled in one line, and a simulated Device42 whose prohibited software pages at once.
 /// </summary>
 internal static class DemoConfig
 {
+    // `edge demo` starts a simulated Device42 on a free loopback port and writes its password to the state directory;
+    // these stand-ins in the embedded text are replaced with both before it is read.
+    public const string Device42Url = "http://127.0.0.1:42042/";
+    public const string Device42PasswordFile = "/run/edge-demo/device42.password";
+    public const string Device42User = "edge-demo";
+
+    /// <summary>The simulated appliance's password: the demo's test checks that it is never printed.</summary>
+    public const string Device42Password = "demo-d42-secret-never-shown";
+
     public const string Json = """
     {
       // edge demo: the real daemon on simulated sensors. Copy what you like into /etc/edge/edge.json.
@@ -21,8 +30,13 @@ internal static class DemoConfig
           "summary": "{entity} is hot: {value} °C (limit {above} °C)" },
         { "id": "rack-heating-fast", "type": "sensor", "select": "rack-*", "metric": "temperature_c",
           "rising": 6, "window": "10s", "severity": "warning" },
-        { "preset": "ashrae-a1" }
-      ]
+        { "preset": "ashrae-a1" },
+        { "id": "no-prohibited-software", "type": "prohibited-software", "severity": "error" },
+        { "id": "subnet-full", "type": "subnet", "metric": "used_pct", "above": 90, "clear": 85 }
+      ],
+      // A simulated Device42 (docs/inventory.md): a prohibited title on two workstations, a nearly full subnet.
+      "device42": { "url": "http://127.0.0.1:42042/", "user": "edge-demo", "passwordFile": "/run/edge-demo/device42.password",
+                    "interval": "5s", "timeout": "2s" }
     }
     """;
 }

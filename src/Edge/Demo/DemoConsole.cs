@@ -40,7 +40,8 @@ internal sealed class DemoConsole(StatusBoard board, TimeProvider time) : Backgr
                 var snapshot = board.Current;
                 lock (this)
                 {
-                    foreach (var entity in snapshot.Readings.Select(r => r.Entity).Distinct())
+                    // The sensors' climate; inventory and reachability readings change rarely and page by themselves.
+                    foreach (var entity in snapshot.Readings.Where(r => r.Metric == Metrics.TemperatureC).Select(r => r.Entity).Distinct())
                     {
                         string Value(string metric) =>
                             snapshot.Readings.FirstOrDefault(r => r.Entity == entity && r.Metric == metric) is { } r ? $"{r.Value,6} {r.Unit}" : "     -";
