@@ -27,17 +27,34 @@ public sealed class Device42Source : IReadingSource, IDisposable
     private readonly ILogger _logger;
     private readonly Device42Client _client;
     private readonly ProhibitedFindings _findings;
+    private readonly string? _findingsFile;
     private string? _lastError;
     private string _lastCapped = "";
     private bool _everRead;
 
-    public Device42Source(Device42Options options, TimeProvider time, ILogger<Device42Source>? logger = null)
+    /// <param name="findingsFile">Where the prohibited findings seen are kept across restarts (in the state
+    /// directory); null keeps them in memory only.</param>
+    public Device42Source(Device42Options options, TimeProvider time, ILogger<Device42Source>? logger = null, string? findingsFile = null)
     {
         _options = options;
         _time = time;
         _logger = logger ?? NullLogger<Device42Source>.Instance;
         _client = new Device42Client(options, time);
         _findings = new ProhibitedFindings(options.MaxEntities);
+        _findingsFile = findingsFile;
+        if (findingsFile is not null && File.Exists(findingsFile))
+        {
+            try
+            {
+                // Only well-formed finding ids, at most maxEntities of them: the file is ours, but a bad edit must not grow memory.
+                _findings.Restore(File.ReadLines(findingsFile).Take(options.MaxEntities)
+                    .Where(l => EntityId.TryParseInventory(l, out var kind) && kind == EntityKind.Prohibited));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Log.FindingsNotSaved(_logger, findingsFile, e.Message);
+            }
+        }
     }
 
     public string Id => Device42Options.SourceId;
@@ -57,6 +74,8 @@ public sealed class Device42Source : IReadingSource, IDisposable
             var snapshot = await ReadAsync(cancellationToken);
             var capped = InventoryMapper.Map(snapshot, _options.MaxEntities, _findings, now, readings);
             reachable = true;
+            if (_findings.TakeChanged())
+                SaveFindings();
             var cappedText = string.Join(", ", capped);
             if (cappedText != _lastCapped && capped.Count > 0)
                 Log.Capped(_logger, cappedText, _options.MaxEntities);
@@ -106,6 +125,25 @@ public sealed class Device42Source : IReadingSource, IDisposable
         }
         var parts = await _client.ListAsync<PartModelPage, PartModelItem>(PartModelsPath, null, json.PartModelPage, password, cancellationToken);
         return new InventorySnapshot(software, installs, systems, subnets, ips, parts);
+    }
+
+    /// <summary>Written whole to a new file and renamed over the old one, so a crash never leaves half a list.</summary>
+    private void SaveFindings()
+    {
+        if (_findingsFile is null)
+            return;
+        var temporary = _findingsFile + ".new";
+        try
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(_findingsFile)) is { } directory)
+                Directory.CreateDirectory(directory);
+            File.WriteAllLines(temporary, _findings.Known.Order(StringComparer.Ordinal));
+            File.Move(temporary, _findingsFile, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.FindingsNotSaved(_logger, _findingsFile, e.Message);
+        }
     }
 
     /// <summary>Read at every poll, so a changed password is picked up without a restart and is not held in memory between polls.</summary>

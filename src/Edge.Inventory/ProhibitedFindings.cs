@@ -17,7 +17,34 @@ internal sealed class ProhibitedFindings(int capacity)
     // Entity → when it was first missing (null while installed).
     private readonly Dictionary<string, DateTimeOffset?> _known = new(StringComparer.Ordinal);
 
+    // Whether the remembered pairs changed since the last TakeChanged: time to save them.
+    private bool _changed;
+
     public int Count => _known.Count;
+
+    /// <summary>The pairs remembered, to be saved across a restart.</summary>
+    public IEnumerable<string> Known => _known.Keys;
+
+    /// <summary>
+    /// Remembers pairs saved before a restart as installed, so that one uninstalled while Edge was down still reads
+    /// installed = 0 on the first complete read, and its alert (carried over the restart) resolves.
+    /// </summary>
+    public void Restore(IEnumerable<string> entities)
+    {
+        foreach (var entity in entities)
+        {
+            if (!_known.ContainsKey(entity) && _known.Count < capacity)
+                _known[entity] = null;
+        }
+    }
+
+    /// <summary>True once after the set of remembered pairs changed.</summary>
+    public bool TakeChanged()
+    {
+        var changed = _changed;
+        _changed = false;
+        return changed;
+    }
 
     /// <param name="present">The findings of this read, already capped to the capacity.</param>
     /// <param name="complete">False when the read was capped: a pair missing from it may still be installed.</param>
@@ -26,8 +53,11 @@ internal sealed class ProhibitedFindings(int capacity)
         foreach (var entity in present)
         {
             readings.Add(new Reading(entity, Metrics.Installed, 1, now));
-            if (_known.ContainsKey(entity) || MakeRoom())
+            if (_known.TryGetValue(entity, out var removedAt) ? removedAt is not null : MakeRoom())
+            {
                 _known[entity] = null;
+                _changed = true;
+            }
         }
         if (!complete)
             return;
@@ -40,6 +70,7 @@ internal sealed class ProhibitedFindings(int capacity)
             if (now - since > RemovedRetention)
             {
                 _known.Remove(entity);
+                _changed = true;
                 continue;
             }
             _known[entity] = since;
@@ -52,6 +83,7 @@ internal sealed class ProhibitedFindings(int capacity)
         if (_known.Count < capacity)
             return true;
         var oldest = _known.Where(k => k.Value is not null).OrderBy(k => k.Value).Select(k => k.Key).FirstOrDefault();
+        _changed |= oldest is not null;
         return oldest is not null && _known.Remove(oldest);
     }
 }

@@ -29,7 +29,8 @@ public static class EdgeHost
         foreach (var sensor in config.Sensors)
             services.AddSingleton<IReadingSource>(_ => SensorFactory.Create(sensor, time));
         if (config.Device42 is { } device42)
-            services.AddSingleton<IReadingSource>(sp => new Device42Source(device42, time, sp.GetRequiredService<ILogger<Device42Source>>()));
+            services.AddSingleton<IReadingSource>(sp => new Device42Source(device42, time, sp.GetRequiredService<ILogger<Device42Source>>(),
+                Path.Combine(config.StateDir, "device42-findings.txt")));
         services.AddHostedService<EvaluationService>();
         services.AddHostedService<SourcePoller>();
         extra?.Invoke(services);

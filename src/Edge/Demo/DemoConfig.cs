@@ -31,7 +31,8 @@ internal static class DemoConfig
         { "id": "rack-heating-fast", "type": "sensor", "select": "rack-*", "metric": "temperature_c",
           "rising": 6, "window": "10s", "severity": "warning" },
         { "preset": "ashrae-a1" },
-        { "id": "no-prohibited-software", "type": "prohibited-software", "severity": "error" },
+        { "id": "no-prohibited-software", "type": "prohibited-software", "severity": "error",
+          "summary": "[{appliance}] prohibited software installed: {entity}" },
         { "id": "subnet-full", "type": "subnet", "metric": "used_pct", "above": 90, "clear": 85 }
       ],
       // A simulated Device42 (docs/inventory.md): a prohibited title on two workstations, a nearly full subnet.

@@ -106,4 +106,19 @@ public class ProhibitedSoftwareRuleTests
         Assert.Contains("dc1-r12/no-torrents/prohibited/7-Zip/ws-001", site.Alerts.Triggers);
         Assert.Equal(["dc1-r12/no-torrents/prohibited/uTorrent/ws-042", "dc1-r12/no-torrents/prohibited/uTorrent/ws-077"], site.Alerts.Resolves);
     }
+
+    [Fact]
+    public async Task A_finding_uninstalled_while_edge_was_stopped_still_resolves_after_the_restart()
+    {
+        await using var site = new Site(AnyProhibited);
+        await site.PollAsync();
+        Assert.Equal(["prohibited/uTorrent/ws-042", "prohibited/uTorrent/ws-077"], File.ReadAllLines(site.FindingsFile));
+
+        site.Emulator.Change(d => d.Installs.Remove(new EmulatedInstall("uTorrent", "ws-077")));
+        site.Reconfigure(o => o);
+        await site.PollAsync();
+
+        Assert.Equal(0, site.Value("prohibited/uTorrent/ws-077", Metrics.Installed));
+        Assert.Equal(["dc1-r12/no-torrents/prohibited/uTorrent/ws-077"], site.Alerts.Resolves);
+    }
 }

@@ -31,7 +31,8 @@ public sealed class Site : IAsyncDisposable
         File.WriteAllText(PasswordFile, Password + "\n");
         var options = new Device42Options(Emulator.Url, User, PasswordFile) { LicenseExpiry = new DateOnly(2027, 3, 1) };
         Options = configure?.Invoke(options) ?? options;
-        Source = new Device42Source(Options, Clock, Logger);
+        FindingsFile = Path.Combine(_directory.FullName, "device42-findings.txt");
+        Source = new Device42Source(Options, Clock, Logger, FindingsFile);
 
         var problems = new ConfigProblems();
         // An empty list reads as no "rules" at all in the configuration tree: leave the key out.
@@ -45,6 +46,9 @@ public sealed class Site : IAsyncDisposable
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
     public Device42Emulator Emulator { get; }
     public string PasswordFile { get; }
+
+    /// <summary>Where the source keeps the prohibited findings it has seen, as the daemon does in its state directory.</summary>
+    public string FindingsFile { get; }
     public Device42Options Options { get; private set; }
     public CapturingLogger<Device42Source> Logger { get; } = new();
     public Device42Source Source { get; private set; }
@@ -66,12 +70,15 @@ public sealed class Site : IAsyncDisposable
         Clock.Advance(Options.Interval);
     }
 
-    /// <summary>A new source with changed options, as a reload of edge.json builds; the rule engine and its alerts stay.</summary>
+    /// <summary>
+    /// A new source with changed options, as a reload of edge.json or a restart builds; the rule engine and its alerts
+    /// stay (a restart carries them over in the daemon's state).
+    /// </summary>
     public void Reconfigure(Func<Device42Options, Device42Options> change)
     {
         Source.Dispose();
         Options = change(Options);
-        Source = new Device42Source(Options, Clock, Logger);
+        Source = new Device42Source(Options, Clock, Logger, FindingsFile);
     }
 
     public async Task PollAsync(int times)
