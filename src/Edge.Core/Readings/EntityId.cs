@@ -23,7 +23,9 @@ public static class EntityId
 
     public static string KindName(EntityKind kind) => kind.ToString().ToLowerInvariant();
 
-    public static bool IsInventoryKind(EntityKind kind) => kind >= EntityKind.Software;
+    // Named one by one, not by position in the enum, so a device kind added later cannot become an inventory kind.
+    public static bool IsInventoryKind(EntityKind kind) =>
+        kind is EntityKind.Software or EntityKind.Os or EntityKind.Subnet or EntityKind.PartModel or EntityKind.Prohibited;
 
     /// <summary>A device kind (the KIND of <c>DEVICE/KIND/INDEX</c>); inventory kinds are not.</summary>
     public static bool TryParseKind(string name, out EntityKind kind)

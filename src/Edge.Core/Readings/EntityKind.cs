@@ -13,7 +13,8 @@ public enum EntityKind
     Output,
     Battery,
 
-    // Inventory kinds: their entity ids start with the kind, not a device (see EntityId.TryParseInventory).
+    // Inventory kinds: their entity ids start with the kind, not a device (see EntityId.TryParseInventory and
+    // EntityId.IsInventoryKind, which names them; a new device kind may go anywhere in this list).
 
     /// <summary><c>software/NAME</c>: a software title known to Device42.</summary>
     Software,
