@@ -14,5 +14,8 @@ public class DemoTests
         Assert.Contains("▼ RESOLVE critical demo-rack/rack-hot/rack-top", result.Stdout);
         Assert.Contains("rack-top     temperature", result.Stdout);
         Assert.True(result.Stdout.IndexOf("▲ TRIGGER critical", StringComparison.Ordinal) < result.Stdout.IndexOf("▼ RESOLVE critical", StringComparison.Ordinal));
+        // The simulated Device42: prohibited software pages per (software, device); its password is never printed.
+        Assert.Contains("▲ TRIGGER error    demo-rack/no-prohibited-software/prohibited/uTorrent/ws-042", result.Stdout);
+        Assert.DoesNotContain(Edge.Demo.DemoConfig.Device42Password, result.Stdout + result.Stderr);
     }
 }

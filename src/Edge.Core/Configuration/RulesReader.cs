@@ -99,7 +99,11 @@ public static partial class RulesReader
             node.Problem("a condition is required: \"above\" and/or \"below\" (numbers), \"rising\"/\"falling\" (per minute, with a window), or \"state\"");
 
         if (type?.ImpliedMetric is not null && conditions == 0)
-            below = 1; // power-unit-offline: reachable below 1, i.e. unreachable.
+        {
+            // power-unit-offline: reachable below 1 (unreachable); prohibited-software: installed above 0.
+            above = type.ImpliedAbove;
+            below = type.ImpliedBelow;
+        }
 
         if (metricInfo is { IsState: true } && (above is not null || below is not null || rising is not null || falling is not null) && type?.ImpliedMetric is null)
             node.Problem(above is not null ? "above" : below is not null ? "below" : rising is not null ? "rising" : "falling",
@@ -214,11 +218,23 @@ public static partial class RulesReader
 
     private static void CheckSelect(ConfigNode node, RuleType type, IReadOnlyList<string> patterns, IReadOnlyList<SourceDescriptor> sources)
     {
+        var hasInventory = sources.Any(s => s.Kind == SourceKind.Inventory);
+        if (type.SeesAnyOf(SourceKind.Inventory) && !hasInventory)
+        {
+            node.Problem("type", $"rule type '{type.Name}' reads inventory from Device42, and no \"device42\" source is configured");
+            return;
+        }
         foreach (var pattern in patterns)
         {
             if (pattern == "*")
                 continue;
             var parts = pattern.Split('/');
+            // software/…, os/…, subnet/…, partmodel/…, prohibited/…: inventory entities start with their kind.
+            if (EntityId.TryParseInventoryKind(parts[0], out var inventoryKind) && !sources.Any(s => s.Id == parts[0] && s.Kind != SourceKind.Inventory))
+            {
+                CheckInventorySelect(node, type, pattern, inventoryKind, hasInventory);
+                continue;
+            }
             var device = parts[0];
             if (!Selector.IsGlob(device) && sources.FirstOrDefault(s => s.Id == device) is not { } source)
             {
@@ -237,7 +253,7 @@ public static partial class RulesReader
             var kind = EntityKind.Device;
             if (parts.Length >= 2 && !Selector.IsGlob(parts[1]) && !EntityId.TryParseKind(parts[1], out kind))
             {
-                node.Problem("select", $"'{pattern}' has unknown kind '{parts[1]}'; allowed: {string.Join(", ", Enum.GetValues<EntityKind>().Skip(1).Select(EntityId.KindName))}");
+                node.Problem("select", $"'{pattern}' has unknown kind '{parts[1]}'; allowed: {string.Join(", ", Enum.GetValues<EntityKind>().Skip(1).Where(k => !EntityId.IsInventoryKind(k)).Select(EntityId.KindName))}");
                 continue;
             }
             var kindKnown = parts.Length == 1 ? !Selector.IsGlob(pattern) : !Selector.IsGlob(parts[1]);
@@ -251,6 +267,17 @@ public static partial class RulesReader
             if (!sees)
                 node.Problem("select", $"rule type '{type.Name}' cannot see '{pattern}'; it sees {type.SeesDescription}");
         }
+    }
+
+    private static void CheckInventorySelect(ConfigNode node, RuleType type, string pattern, EntityKind kind, bool hasInventory)
+    {
+        if (!hasInventory)
+            node.Problem("select", $"'{pattern}' is an inventory entity, and no \"device42\" source is configured to read inventory");
+        else if (!type.Sees(SourceKind.Inventory, kind))
+            node.Problem("select", $"rule type '{type.Name}' cannot see '{pattern}'; it sees {type.SeesDescription}");
+        else if (!Selector.IsGlob(pattern) && !EntityId.TryParseInventory(pattern, out _))
+            node.Problem("select", $"'{pattern}' is not an inventory entity id; allowed: software/NAME, os/NAME, partmodel/NAME, subnet/NETWORK/BITS, " +
+                "prohibited/SOFTWARE/DEVICE, or a glob (a '/', '%', '*' or '?' inside a name is written %2F, %25, %2A, %3F)");
     }
 
     private static T? Pick<T>(ConfigNode node, string key, Dictionary<string, T> allowed) where T : struct =>

@@ -11,4 +11,7 @@ public enum SourceKind
 
     /// <summary>Another Edge appliance whose status endpoint this one watches.</summary>
     Peer,
+
+    /// <summary>A CMDB read over its API (Device42): software, operating systems, subnets, part models, its licence.</summary>
+    Inventory,
 }

@@ -34,6 +34,15 @@ public static class Metrics
     /// </summary>
     public const string LostOnBattery = "lost_on_battery";
 
+    // Inventory (Device42): counts and shares of what the CMDB knows, read by the inventory source.
+    public const string Count = "count";
+    public const string LicenseUsePct = "license_use_pct";
+    public const string UsedPct = "used_pct";
+    public const string Available = "available";
+    public const string AvailablePct = "available_pct";
+    public const string DaysLeft = "days_left";
+    public const string Installed = "installed";
+
     public static readonly FrozenDictionary<string, MetricInfo> All = new MetricInfo[]
     {
         new(TemperatureC, "°C"),
@@ -59,6 +68,13 @@ public static class Metrics
         new(Reachable, ""),
         new(UpsTest, ""),
         new(LostOnBattery, ""),
+        new(Count, ""),
+        new(LicenseUsePct, "%"),
+        new(UsedPct, "%"),
+        new(Available, ""),
+        new(AvailablePct, "%"),
+        new(DaysLeft, "d"),
+        new(Installed, ""),
     }.ToFrozenDictionary(m => m.Name, StringComparer.Ordinal);
 
     public static MetricInfo Get(string name) =>

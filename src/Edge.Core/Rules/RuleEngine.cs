@@ -18,6 +18,7 @@ public sealed class RuleEngine
     private static readonly int OnBattery = Metrics.Get(Metrics.OutputSource).StateCode("battery");
 
     private readonly Dictionary<string, SourceDescriptor> _sources;
+    private readonly SourceDescriptor? _inventory;
     private readonly Dictionary<string, AlertRecord> _carried = new(StringComparer.Ordinal);
     private readonly HashSet<(string, string)> _refused = new();
 
@@ -27,6 +28,7 @@ public sealed class RuleEngine
         Tracker = tracker;
         Store = new SeriesStore(config.SeriesMemoryBudget);
         _sources = config.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        _inventory = config.Sources.FirstOrDefault(s => s.Kind == SourceKind.Inventory);
         foreach (var record in carried ?? [])
             _carried[CarryKey(record.RuleId, record.Entity)] = record;
     }
@@ -193,9 +195,7 @@ public sealed class RuleEngine
 
     private Series.Series? TryRegister(string entity, string metric)
     {
-        if (!EntityId.TryParse(entity, out var device, out var kind)
-            || !_sources.TryGetValue(device, out var source)
-            || !Metrics.All.TryGetValue(metric, out var info))
+        if (!TryFindSource(entity, out var source, out var kind) || !Metrics.All.TryGetValue(metric, out var info))
             return null;
         var rules = Config.Rules.Where(r => r.Metric == metric && r.Type.Sees(source.Kind, kind) && r.Select.Matches(entity)).ToArray();
         var window = rules.Length == 0 ? TimeSpan.Zero : rules.Max(r => r.Window);
@@ -209,6 +209,18 @@ public sealed class RuleEngine
                 Tracker.Restore(alert, record);
         }
         return series;
+    }
+
+    /// <summary>
+    /// The source of an entity: the device its id starts with, or for an inventory entity (software/…, os/…,
+    /// subnet/…, partmodel/…, prohibited/…) the inventory source. A device id wins where both could apply.
+    /// </summary>
+    private bool TryFindSource(string entity, out SourceDescriptor source, out EntityKind kind)
+    {
+        if (EntityId.TryParse(entity, out var device, out kind) && _sources.TryGetValue(device, out source!))
+            return true;
+        source = _inventory!;
+        return _inventory is not null && EntityId.TryParseInventory(entity, out kind);
     }
 
     private static string CarryKey(string rule, string entity) => rule + "\n" + entity;

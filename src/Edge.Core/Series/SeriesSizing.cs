@@ -1,4 +1,5 @@
 using Edge.Core.Configuration;
+using Edge.Core.Readings;
 using Edge.Core.Rules;
 
 namespace Edge.Core.Series;
@@ -52,6 +53,10 @@ public static class SeriesSizing
             return false;
         foreach (var pattern in rule.Select.Patterns)
         {
+            // Inventory entities start with their kind (software/…), not the source's id.
+            if (source.Kind == SourceKind.Inventory && (pattern.IndexOf('/') is var s and > 0 ? pattern[..s] : pattern) is var head
+                && EntityId.TryParseInventoryKind(head, out _))
+                return true;
             // A '*' may span slashes, so once a pattern has one, any source whose id starts with what precedes it may match.
             var star = pattern.IndexOfAny(['*', '?']);
             var slash = pattern.IndexOf('/');

@@ -8,6 +8,7 @@ using Edge.Delivery.Configuration;
 using Edge.Delivery.Emulator;
 using Edge.Demo;
 using Edge.Snmp.Simulation;
+using Edge.Inventory.Emulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -34,11 +35,18 @@ internal static class DemoCommand
                 stopAfter = d;
             }
             var stateDir = parse.GetValue(CommonOptions.StateDir) ?? Directory.CreateTempSubdirectory("edge-demo-").FullName;
+            Directory.CreateDirectory(stateDir);
             // A UPS and a PDU answering SNMP on loopback, polled by the real client and profiles like any device.
             var start = TimeProvider.System.GetUtcNow();
             await using var ups = new SimulatedAgent("demo", now => DemoUps.Snapshot(start, now), TimeProvider.System);
             await using var pdu = new SimulatedAgent("demo", now => DemoPdu.Snapshot(start, now), TimeProvider.System);
-            var result = EdgeConfigLoader.Parse("(embedded demo configuration)", Encoding.UTF8.GetBytes(DemoConfig.For(ups.EndPoint.Port, pdu.EndPoint.Port)), stateDir);
+            // A Device42 answering its REST API on loopback, with prohibited software installed.
+            await using var device42 = new Device42Emulator(DemoConfig.Device42User, DemoConfig.Device42Password, EmulatedInventory.Demo());
+            var passwordFile = Path.Combine(stateDir, "device42.password");
+            await File.WriteAllTextAsync(passwordFile, DemoConfig.Device42Password, cancel);
+            var json = DemoConfig.For(ups.EndPoint.Port, pdu.EndPoint.Port).Replace(DemoConfig.Device42Url, device42.Url.ToString(), StringComparison.Ordinal)
+                .Replace(DemoConfig.Device42PasswordFile, passwordFile, StringComparison.Ordinal);
+            var result = EdgeConfigLoader.Parse("(embedded demo configuration)", Encoding.UTF8.GetBytes(json), stateDir);
             if (!result.IsValid)
             {
                 foreach (var problem in result.Problems)
@@ -66,6 +74,7 @@ internal static class DemoCommand
             });
             Console.WriteLine($"Edge demo: appliance {config.Monitor.Appliance.Id}, {config.Sensors.Count} simulated sensors, state in {stateDir}, PagerDuty emulator at {emulator.Endpoint}");
             Console.WriteLine($"  SNMP: a UPS (RFC 1628, on battery 20 s each minute) at {ups.EndPoint} and a PDU (APC rPDU2) at {pdu.EndPoint}, community 'demo'");
+            Console.WriteLine($"  simulated Device42 at {device42.Url} (uTorrent, prohibited, on ws-042 and ws-077; subnet 10.10.0.0/24 at 96 %)");
             foreach (var rule in config.Monitor.Rules)
                 Console.WriteLine($"  rule {rule.Id,-24} {rule.Describe()}{(rule.For > TimeSpan.Zero ? $" for {Durations.Format(rule.For)}" : "")}");
             Console.WriteLine(stopAfter is { } s ? $"Running for {Durations.Format(s)}." : "Press Ctrl-C to stop.");

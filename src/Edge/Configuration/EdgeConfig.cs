@@ -1,6 +1,7 @@
 using Edge.Core.Configuration;
 using Edge.Delivery.Configuration;
 using Edge.Display.Configuration;
+using Edge.Inventory.Configuration;
 using Edge.Sensors.Configuration;
 using Edge.Snmp.Configuration;
 
@@ -23,4 +24,7 @@ public sealed record EdgeConfig(string FilePath, string StateDir, MonitorConfig 
 
     /// <summary>The LCD, or null when the configuration has no <c>display</c>.</summary>
     public DisplayOptions? Display { get; init; }
+
+    /// <summary>The Device42 appliance inventory is read from (docs/inventory.md); null when none is configured.</summary>
+    public Device42Options? Device42 { get; init; }
 }

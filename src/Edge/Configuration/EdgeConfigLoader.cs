@@ -2,6 +2,8 @@ using System.Text.Json;
 using Edge.Core.Configuration;
 using Edge.Delivery.Configuration;
 using Edge.Display.Configuration;
+using Edge.Core.Readings;
+using Edge.Inventory.Configuration;
 using Edge.Sensors.Configuration;
 using Edge.Watch;
 using Edge.Snmp.Configuration;
@@ -18,7 +20,7 @@ public static class EdgeConfigLoader
     public const string DefaultPath = "/etc/edge/edge.json";
     public const string DefaultStateDir = "/var/lib/edge";
 
-    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "snmp", "rules", "status", "heartbeat", "peers", "pagerduty", "display"];
+    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "snmp", "rules", "status", "heartbeat", "peers", "pagerduty", "display", "device42"];
 
     public static ConfigLoadResult Load(string path, string? stateDirOverride = null)
     {
@@ -69,11 +71,20 @@ public static class EdgeConfigLoader
         var heartbeat = WatchReader.ReadHeartbeat(root);
         var sources = sensors.Select(s => s.Descriptor).Concat(snmp.Select(d => d.Descriptor)).Concat(peers.Select(p => p.Descriptor)).ToList();
         var paths = sensors.Select(_ => "$.sensors").Concat(snmp.Select(d => d.ConfigPath)).Concat(peers.Select(_ => "$.peers")).ToList();
+        var device42 = Device42Reader.Read(root);
+        if (device42 is not null)
+        {
+            // Inventory entity ids start with their kind (software/…), so those words cannot also be device ids.
+            foreach (var reserved in sources.Where(s => EntityId.TryParseInventoryKind(s.Id, out _)))
+                problems.Add("$.sensors", $"device id '{reserved.Id}' is reserved while \"device42\" is configured: inventory entity ids start with it");
+            sources.Add(device42.Descriptor);
+            paths.Add("$.device42");
+        }
         var firstUse = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < sources.Count; i++)
         {
             if (firstUse.TryGetValue(sources[i].Id, out var first))
-                problems.Add(paths[i] == "$.sensors" || paths[i] == "$.peers" ? paths[i] : paths[i] + ".id",
+                problems.Add(paths[i] is "$.sensors" or "$.peers" or "$.device42" ? paths[i] : paths[i] + ".id",
                     $"duplicate device id '{sources[i].Id}' (first used in {first}); sensor, SNMP device and peer ids must be unique, they are the DEVICE of entity ids");
             else
                 firstUse[sources[i].Id] = paths[i];
@@ -87,7 +98,7 @@ public static class EdgeConfigLoader
             var lines = JsonLineIndex.Build(bytes);
             return new ConfigLoadResult(null, problems.All.Select(p => new LocatedProblem(path, lines.LineOf(p.Path), p)).ToList());
         }
-        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors, snmp) { StatusListen = statusListen, Heartbeat = heartbeat, Peers = peers, Delivery = delivery, Display = display }, []);
+        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors, snmp) { StatusListen = statusListen, Heartbeat = heartbeat, Peers = peers, Delivery = delivery, Display = display, Device42 = device42 }, []);
     }
 
     /// <summary>

@@ -37,6 +37,7 @@ public static class EdgeHost
         services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         if (config.Display is { } display)
             services.AddHostedService(sp => LcdStatus.CreateService(display, sp.GetRequiredService<ConfigState>(), sp.GetRequiredService<StatusBoard>(), time, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ISourceProvider, InventorySourceProvider>();
         services.AddHostedService<EvaluationService>();
         services.AddHostedService<SourcePoller>();
         services.AddSingleton<Status.StatusReport>();

@@ -30,8 +30,13 @@ public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigS
             }
             await sourcesStop.CancelAsync();
             await polling;
-            foreach (var source in sources.OfType<IAsyncDisposable>())
-                await source.DisposeAsync();
+            foreach (var source in sources)
+            {
+                if (source is IAsyncDisposable asyncDisposable)
+                    await asyncDisposable.DisposeAsync();
+                else if (source is IDisposable disposable)
+                    disposable.Dispose();
+            }
         }
     }
 

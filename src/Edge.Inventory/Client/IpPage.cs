@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Edge.Inventory.Client;
+
+/// <summary>A page of <c>/api/1.0/ips/</c>.</summary>
+internal sealed class IpPage : IDevice42Page<IpItem>
+{
+    [JsonPropertyName("total_count")]
+    public int? TotalCount { get; init; }
+
+    [JsonPropertyName("ips")]
+    public List<IpItem>? Items { get; init; }
+}

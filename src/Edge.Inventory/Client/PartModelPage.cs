@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Edge.Inventory.Client;
+
+/// <summary>A page of <c>/api/1.0/partmodels/</c>.</summary>
+internal sealed class PartModelPage : IDevice42Page<PartModelItem>
+{
+    [JsonPropertyName("total_count")]
+    public int? TotalCount { get; init; }
+
+    [JsonPropertyName("partmodels")]
+    public List<PartModelItem>? Items { get; init; }
+}

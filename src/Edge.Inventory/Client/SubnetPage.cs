@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Edge.Inventory.Client;
+
+/// <summary>A page of <c>/api/1.0/subnets/</c>.</summary>
+internal sealed class SubnetPage : IDevice42Page<SubnetItem>
+{
+    [JsonPropertyName("total_count")]
+    public int? TotalCount { get; init; }
+
+    [JsonPropertyName("subnets")]
+    public List<SubnetItem>? Items { get; init; }
+}

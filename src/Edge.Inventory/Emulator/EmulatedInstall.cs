@@ -1,0 +1,4 @@
+namespace Edge.Inventory.Emulator;
+
+/// <summary>A software_details row: the software found on a device.</summary>
+public sealed record EmulatedInstall(string Software, string Device);
