@@ -29,6 +29,7 @@ public static class EdgeHost
             services.AddSingleton<IReadingSource>(_ => SensorFactory.Create(sensor, time));
         services.AddHostedService<EvaluationService>();
         services.AddHostedService<SourcePoller>();
+        services.AddSystemdWatchdog();
         extra?.Invoke(services);
         return builder.Build();
     }
