@@ -29,7 +29,7 @@ public static class EdgeHost
             services.AddSingleton<IReadingSource>(_ => SensorFactory.Create(sensor, time));
         services.AddHostedService<EvaluationService>();
         services.AddHostedService<SourcePoller>();
-        services.AddSystemdWatchdog();
+        services.AddSystemdNotifications();
         extra?.Invoke(services);
         return builder.Build();
     }

@@ -122,7 +122,7 @@ public class WatchdogTests
     }
 
     [Fact]
-    public async Task The_real_daemon_sends_WATCHDOG_1_to_the_notify_socket_while_it_polls()
+    public async Task The_real_daemon_says_READY_1_then_WATCHDOG_1_to_the_notify_socket_while_it_polls()
     {
         using var dir = new TempDir();
         dir.File("hwmon0/temp1_input", "24500\n");
@@ -162,6 +162,9 @@ public class WatchdogTests
             edge.Kill();
             await edge.WaitForExitAsync();
         }
+        // READY=1 comes from $NOTIFY_SOCKET alone: the unit's ProtectProc=invisible hides systemd (PID 1) from the
+        // edge user, and a daemon that looked for its parent would never say it is ready.
+        Assert.Equal("READY=1", received[0]);
         Assert.Contains("systemd watchdog armed: timeout 1 s", await stdout, StringComparison.Ordinal);
     }
 }
