@@ -115,7 +115,7 @@ Maintainer: Edge maintainers <edge@localhost>
 Section: admin
 Priority: optional
 Installed-Size: $installed_kb
-Depends: libc6 (>= $glibc), adduser, init-system-helpers (>= 1.54), systemd
+Depends: libc6 (>= $glibc), adduser, init-system-helpers (>= 1.54), procps, systemd
 Recommends: libssl3 | libssl1.1
 Description: rack monitor for a Raspberry Pi: sensors, PDUs and UPSes to PagerDuty
  Edge reads the rack's temperature and humidity sensors over I2C, polls its PDUs

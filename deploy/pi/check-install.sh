@@ -18,7 +18,7 @@ rootfs=${2:-$repo/out/check-install/rootfs}
 if [[ ! -x $rootfs/usr/bin/dpkg ]]; then
   command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
   echo "check-install: debootstrap bookworm into $rootfs (a few minutes, once)"
-  debootstrap --variant=minbase --include=adduser,init-system-helpers,systemd bookworm "$rootfs" http://deb.debian.org/debian >/dev/null
+  debootstrap --variant=minbase --include=adduser,init-system-helpers,procps,systemd bookworm "$rootfs" http://deb.debian.org/debian >/dev/null
 fi
 
 in_root() { chroot "$rootfs" "$@"; }
