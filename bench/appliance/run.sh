@@ -4,6 +4,7 @@
 #
 #   bench/appliance/run.sh                  # 10-minute soak, 5 start-up runs each
 #   bench/appliance/run.sh --minutes 1      # a quick look
+#   bench/appliance/run.sh --minutes 0 --startup-runs 20   # start-up only
 #   EDGE_AOT=/path/edge bench/appliance/run.sh   # use an existing NativeAOT build instead of publishing one
 #
 # Installs snmpsim, nut-snmp and prometheus-snmp-exporter (apt) when missing. All traffic stays on 127.0.0.1.
@@ -16,7 +17,7 @@ while (($#)); do
   case "$1" in
     --minutes) minutes=${2:?}; shift 2 ;;
     --startup-runs) runs=${2:?}; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
