@@ -9,6 +9,24 @@ internal static partial class Log
     [LoggerMessage(1000, LogLevel.Information, "Edge {Version} started: {Sensors} sensors, {Rules} rules, appliance {Appliance}, config {ConfigFile}")]
     public static partial void Started(ILogger logger, string version, int sensors, int rules, string appliance, string configFile);
 
+    [LoggerMessage(1010, LogLevel.Error, "Configuration edit of {ConfigFile} rejected with {Count} problem(s); still running on the last good configuration")]
+    public static partial void ConfigRejected(ILogger logger, string configFile, int count);
+
+    [LoggerMessage(1011, LogLevel.Error, "Configuration problem: {Problem}")]
+    public static partial void ConfigProblem(ILogger logger, string problem);
+
+    [LoggerMessage(1012, LogLevel.Information, "Configuration {ConfigFile} applied: {Rules} rules (generation {Generation})")]
+    public static partial void ConfigApplied(ILogger logger, string configFile, int rules, int generation);
+
+    [LoggerMessage(1020, LogLevel.Error, "Status endpoint cannot listen on {Listen}: {Error}; edge status and metrics are unavailable")]
+    public static partial void StatusListenFailed(ILogger logger, string listen, string error);
+
+    [LoggerMessage(1030, LogLevel.Warning, "Heartbeat to {Host} failed ({Error}); the dead-man's switch will page if this lasts")]
+    public static partial void HeartbeatFailed(ILogger logger, string host, string error);
+
+    [LoggerMessage(1031, LogLevel.Information, "Heartbeat to {Host} works again")]
+    public static partial void HeartbeatRecovered(ILogger logger, string host);
+
     [LoggerMessage(1100, LogLevel.Warning, "Alert {Action} {DedupKey} ({Severity}): {Summary}")]
     public static partial void AlertEvent(ILogger logger, EventAction action, string dedupKey, string severity, string summary);
 

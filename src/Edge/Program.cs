@@ -6,6 +6,11 @@ var root = new RootCommand("Edge: rack monitoring for a Raspberry Pi, paging thr
     RunCommand.Create(),
     DemoCommand.Create(),
     ConfigCommand.Create(),
+    StatusCommand.Create(),
+    QueueCommand.Create(),
+    TestAlertCommand.Create(),
+    AlertsCommand.Create(),
+    SnmpCommand.Create(),
 };
 root.Options.Add(CommonOptions.Config);
 root.Options.Add(CommonOptions.StateDir);

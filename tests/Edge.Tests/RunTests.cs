@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Edge.Tests.Support;
 
 namespace Edge.Tests;
@@ -17,53 +16,19 @@ public class RunTests
             {
               "appliance": { "id": "test-rack" },
               "stateDir": "{{dir.Path}}/state",
+              "status": { "listen": "127.0.0.1:{{RunningDaemon.FreePort()}}" },
               "sensors": [ { "id": "rack-top", "driver": "hwmon", "path": "{{hwmon}}", "interval": "200ms" } ],
               "rules": [ { "id": "rack-hot", "type": "sensor", "metric": "temperature_c", "above": 27, "clear": 26 } ]
             }
             """);
-        var start = new ProcessStartInfo(EdgeProcess.Executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "run", "--config", config })
-            start.ArgumentList.Add(arg);
-        using var edge = Process.Start(start)!;
-        var log = new List<string>();
-        var lines = Task.Run(async () =>
-        {
-            while (await edge.StandardOutput.ReadLineAsync() is { } line)
-            {
-                lock (log)
-                    log.Add(line);
-            }
-        });
-        try
-        {
-            await WaitForLine(log, "started");
-            File.WriteAllText(Path.Combine(hwmon, "temp1_input"), "29125\n");
-            await WaitForLine(log, "Alert Trigger test-rack/rack-hot/rack-top");
-            File.WriteAllText(Path.Combine(hwmon, "temp1_input"), "25000\n");
-            await WaitForLine(log, "Alert Resolve test-rack/rack-hot/rack-top");
-        }
-        finally
-        {
-            edge.Kill();
-            await edge.WaitForExitAsync();
-        }
-        lock (log)
-            Assert.Contains(log, l => l.Contains("rack-top temperature_c is 29.125°C", StringComparison.Ordinal));
-    }
+        await using var edge = new RunningDaemon(config);
 
-    private static async Task WaitForLine(List<string> log, string text)
-    {
-        // Real process, real files: poll the log with a bound rather than sleep for logic.
-        for (var i = 0; i < 300; i++)
-        {
-            lock (log)
-            {
-                if (log.Any(l => l.Contains(text, StringComparison.Ordinal)))
-                    return;
-            }
-            await Task.Delay(50);
-        }
-        lock (log)
-            Assert.Fail($"no log line containing '{text}' within 15 s; log:\n{string.Join('\n', log)}");
+        await edge.WaitForLine("started");
+        File.WriteAllText(Path.Combine(hwmon, "temp1_input"), "29125\n");
+        var trigger = await edge.WaitForLine("Alert Trigger test-rack/rack-hot/rack-top");
+        File.WriteAllText(Path.Combine(hwmon, "temp1_input"), "25000\n");
+        await edge.WaitForLine("Alert Resolve test-rack/rack-hot/rack-top");
+
+        Assert.Contains("rack-top temperature_c is 29.125°C", trigger);
     }
 }

@@ -27,6 +27,9 @@ public sealed record AlertDetails
 
     /// <summary>Why an alert resolved other than by its condition clearing (e.g. its rule was deleted).</summary>
     public string? Reason { get; init; }
+
+    /// <summary>Who owns the appliance (appliance.contact).</summary>
+    public Configuration.Contact? Contact { get; init; }
 }
 
 public sealed record RecentReading(DateTimeOffset Time, string Value);

@@ -223,8 +223,9 @@ public sealed class AlertTracker
         };
     }
 
-    private static AlertDetails Details(RuleDefinition rule, string unit, string? reason) => new()
+    private AlertDetails Details(RuleDefinition rule, string unit, string? reason) => new()
     {
+        Contact = _appliance.Contact,
         Rule = rule.Id,
         Condition = rule.Describe(),
         Metric = rule.Metric,

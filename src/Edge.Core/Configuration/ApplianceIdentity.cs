@@ -3,6 +3,9 @@ namespace Edge.Core.Configuration;
 /// <summary>Who this appliance is: its id is the first part of every dedup key.</summary>
 public sealed record ApplianceIdentity(string Id, string? Site = null, string? Rack = null)
 {
+    /// <summary>Who owns the box, sent in every event so a responder knows whom to call.</summary>
+    public Contact? Contact { get; init; }
+
     /// <summary>PagerDuty's <c>payload.group</c>: the site and rack, where known.</summary>
     public string Group => (Site, Rack) switch
     {

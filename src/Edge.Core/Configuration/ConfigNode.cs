@@ -35,6 +35,9 @@ public readonly struct ConfigNode
 
     public bool Has(string key) => Configuration?.GetSection(key).Exists() ?? false;
 
+    /// <summary>The keys of an object whose keys are names the operator chooses (e.g. <c>pagerduty.routes</c>).</summary>
+    public IEnumerable<string> Keys() => Configuration?.GetChildren().Select(c => c.Key) ?? [];
+
     /// <summary>The items of an array, in order.</summary>
     public IEnumerable<ConfigNode> Items(string key)
     {

@@ -13,7 +13,12 @@ public static partial class MonitorConfigReader
     public static MonitorConfig? Read(ConfigNode root, IReadOnlyList<SourceDescriptor> sources, string defaultApplianceId)
     {
         var appliance = root.Child("appliance");
-        appliance.OnlyKeys("id", "site", "rack");
+        appliance.OnlyKeys("id", "site", "rack", "contact");
+        var contactNode = appliance.Child("contact");
+        contactNode.OnlyKeys("name", "email");
+        var contact = appliance.Has("contact") ? new Contact(contactNode.String("name"), contactNode.String("email")) : null;
+        if (contact?.Email is { } email && !email.Contains('@', StringComparison.Ordinal))
+            contactNode.Problem("email", $"'{email}' is not an email address");
         var id = appliance.String("id") ?? defaultApplianceId;
         if (!AppliancePattern().IsMatch(id))
             appliance.Problem("id", $"'{id}' is not allowed; allowed: 1 to 64 characters of letters, digits, '.', '_' and '-'");
@@ -31,6 +36,6 @@ public static partial class MonitorConfigReader
                 $"the configuration needs up to {needed} bytes ({ByteSizes.Format(needed)}) of series memory, over the budget of {budget} bytes ({ByteSizes.Format(budget)}); " +
                 "raise limits.seriesMemory to at least that, or use shorter windows or longer intervals");
 
-        return root.Problems.Any ? null : new MonitorConfig(new ApplianceIdentity(id, appliance.String("site"), appliance.String("rack")), sources, rules, budget);
+        return root.Problems.Any ? null : new MonitorConfig(new ApplianceIdentity(id, appliance.String("site"), appliance.String("rack")) { Contact = contact }, sources, rules, budget);
     }
 }

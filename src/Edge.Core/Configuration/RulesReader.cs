@@ -91,10 +91,11 @@ public static partial class RulesReader
         var falling = node.Number("falling");
         var states = node.StringOrList("state") ?? [];
 
-        var conditions = new[] { above is not null || below is not null, rising is not null || falling is not null, states.Count > 0 }.Count(c => c);
+        // Count the conditions written, not the ones that parsed: a bad number is its own problem, not a missing condition.
+        var conditions = new[] { node.Has("above") || node.Has("below"), node.Has("rising") || node.Has("falling"), node.Has("state") }.Count(c => c);
         if (conditions > 1)
             node.Problem("a rule has one condition: above/below, rising/falling, or state; this one has several");
-        if (conditions == 0 && type?.ImpliedMetric is null && !node.Problems.All.Skip(problemsBefore).Any(p => p.Path.EndsWith(".state", StringComparison.Ordinal)))
+        if (conditions == 0 && type?.ImpliedMetric is null)
             node.Problem("a condition is required: \"above\" and/or \"below\" (numbers), \"rising\"/\"falling\" (per minute, with a window), or \"state\"");
 
         if (type?.ImpliedMetric is not null && conditions == 0)

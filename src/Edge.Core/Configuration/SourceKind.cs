@@ -8,4 +8,7 @@ public enum SourceKind
 
     /// <summary>A PDU or UPS polled over SNMP.</summary>
     SnmpDevice,
+
+    /// <summary>Another Edge appliance whose status endpoint this one watches.</summary>
+    Peer,
 }

@@ -60,8 +60,12 @@ public sealed class RuleType
         [(SourceKind.SnmpDevice, EntityKind.Device)],
         [Reachable], Severity.Critical, impliedMetric: Reachable);
 
+    public static readonly RuleType PeerOffline = new("peer-offline", "watched peer appliances by their id",
+        [(SourceKind.Peer, EntityKind.Device)],
+        [Reachable], Severity.Critical, impliedMetric: Reachable);
+
     public static readonly FrozenDictionary<string, RuleType> All =
-        new[] { Sensor, Infeed, Bank, Ups, PowerUnitOffline }.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
+        new[] { Sensor, Infeed, Bank, Ups, PowerUnitOffline, PeerOffline }.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
 
     public override string ToString() => Name;
 }

@@ -22,13 +22,16 @@ internal static class ConfigCommand
                 Console.Error.WriteLine($"{path}: {result.Problems.Count} problem{(result.Problems.Count == 1 ? "" : "s")}; configuration not valid");
                 return ExitCodes.Invalid;
             }
+            foreach (var warning in result.Config!.Delivery.Warnings)
+                Console.Error.WriteLine($"{path}: warning: {warning}");
             var monitor = result.Config!.Monitor;
             var worst = SeriesSizing.WorstCase(monitor.Sources, monitor.Rules);
             Console.WriteLine($"{path}: valid: {monitor.Sources.Count} sources, {monitor.Rules.Count} rules, series memory up to {ByteSizes.Format(worst)} of {ByteSizes.Format(monitor.SeriesMemoryBudget)}");
             return ExitCodes.Ok;
         });
-        var config = new Command("config", "check the configuration");
+        var config = new Command("config", "check or edit the configuration");
         config.Subcommands.Add(check);
+        config.Subcommands.Add(ConfigEditCommand.Create());
         return config;
     }
 }

@@ -4,6 +4,8 @@ using Edge.Configuration;
 using Edge.Core.Alerts;
 using Edge.Core.Rules;
 using Edge.Daemon;
+using Edge.Delivery.Configuration;
+using Edge.Delivery.Emulator;
 using Edge.Demo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,7 +40,18 @@ internal static class DemoCommand
                     Console.Error.WriteLine(problem);
                 return ExitCodes.Failure;
             }
-            var config = result.Config!;
+            // The outbox sends to a PagerDuty emulator on loopback: the whole deliver stage runs, no key or network needed.
+            await using var emulator = new PagerDutyEmulator().Start();
+            EmulatorConsole.Attach(emulator);
+            var config = result.Config! with
+            {
+                Delivery = result.Config!.Delivery with
+                {
+                    Endpoint = emulator.Endpoint,
+                    RoutingKey = new RoutingKey("DEMO0000000000000000000000000000", "edge demo"),
+                    WaitForClockSync = false,
+                },
+            };
             DemoConsole? console = null;
             using var host = EdgeHost.Build(config, TimeProvider.System, LogLevel.Error, services =>
             {
@@ -46,7 +59,7 @@ internal static class DemoCommand
                 services.AddSingleton<IAlertEventSink>(sp => sp.GetRequiredService<DemoConsole>());
                 services.AddHostedService(sp => sp.GetRequiredService<DemoConsole>());
             });
-            Console.WriteLine($"Edge demo: appliance {config.Monitor.Appliance.Id}, {config.Sensors.Count} simulated sensors, state in {stateDir}");
+            Console.WriteLine($"Edge demo: appliance {config.Monitor.Appliance.Id}, {config.Sensors.Count} simulated sensors, state in {stateDir}, PagerDuty emulator at {emulator.Endpoint}");
             foreach (var rule in config.Monitor.Rules)
                 Console.WriteLine($"  rule {rule.Id,-24} {rule.Describe()}{(rule.For > TimeSpan.Zero ? $" for {Durations.Format(rule.For)}" : "")}");
             Console.WriteLine(stopAfter is { } s ? $"Running for {Durations.Format(s)}." : "Press Ctrl-C to stop.");
@@ -55,6 +68,7 @@ internal static class DemoCommand
                 stop.CancelAfter(after);
             await host.RunAsync(stop.Token);
             Console.WriteLine($"Demo stopped: {console?.Triggers ?? 0} triggers, {console?.Resolves ?? 0} resolves.");
+            EmulatorConsole.Summary(emulator);
             return ExitCodes.Ok;
         });
         return demo;

@@ -33,9 +33,11 @@ internal static class RunCommand
         return run;
     }
 
+    /// <summary>Logs "started" once every stage runs, so an edit made after it is seen by the file watcher.</summary>
     internal static void LogStart(IHost host, EdgeConfig config)
     {
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Edge");
-        Log.Started(logger, Version, config.Sensors.Count, config.Monitor.Rules.Count, config.Monitor.Appliance.Id, config.FilePath);
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+            Log.Started(logger, Version, config.Sensors.Count, config.Monitor.Rules.Count, config.Monitor.Appliance.Id, config.FilePath));
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Edge.Core.Configuration;
+using Edge.Delivery.Configuration;
 using Edge.Sensors.Configuration;
+using Edge.Watch;
 using Microsoft.Extensions.Configuration;
 
 namespace Edge.Configuration;
@@ -14,7 +16,7 @@ public static class EdgeConfigLoader
     public const string DefaultPath = "/etc/edge/edge.json";
     public const string DefaultStateDir = "/var/lib/edge";
 
-    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "rules"];
+    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "rules", "status", "heartbeat", "peers", "pagerduty"];
 
     public static ConfigLoadResult Load(string path, string? stateDirOverride = null)
     {
@@ -59,17 +61,40 @@ public static class EdgeConfigLoader
         root.OnlyKeys(TopLevelKeys);
         var stateDir = stateDirOverride ?? root.String("stateDir") ?? DefaultStateDir;
         var sensors = SensorsReader.Read(root);
-        var sources = sensors.Select(s => s.Descriptor).ToList();
+        var peers = WatchReader.ReadPeers(root);
+        var heartbeat = WatchReader.ReadHeartbeat(root);
+        var sources = sensors.Select(s => s.Descriptor).Concat(peers.Select(p => p.Descriptor)).ToList();
         foreach (var duplicate in sources.GroupBy(s => s.Id).Where(g => g.Count() > 1))
-            problems.Add("$.sensors", $"duplicate device id '{duplicate.Key}'; sensor and SNMP device ids must be unique, they are the DEVICE of entity ids");
+            problems.Add("$.sensors", $"duplicate device id '{duplicate.Key}'; sensor, SNMP device and peer ids must be unique, they are the DEVICE of entity ids");
         var monitor = MonitorConfigReader.Read(root, sources, Environment.MachineName.ToLowerInvariant());
+        var statusListen = StatusReader.Read(root);
+        var delivery = PagerDutyReader.Read(root, monitor?.Rules ?? [], Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY"));
 
         if (problems.Any || monitor is null)
         {
             var lines = JsonLineIndex.Build(bytes);
             return new ConfigLoadResult(null, problems.All.Select(p => new LocatedProblem(path, lines.LineOf(p.Path), p)).ToList());
         }
-        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors), []);
+        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors) { StatusListen = statusListen, Heartbeat = heartbeat, Peers = peers, Delivery = delivery }, []);
+    }
+
+    /// <summary>
+    /// Where the daemon serves its status, read from the file even when the rest of it is invalid: after a rejected
+    /// edit the operator most needs <c>edge status</c>.
+    /// </summary>
+    public static string? StatusListenOf(string path)
+    {
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(File.ReadAllBytes(path))).Build();
+            var problems = new ConfigProblems();
+            var listen = StatusReader.Read(new ConfigNode(configuration, problems));
+            return problems.Any ? EdgeConfig.DefaultStatusListen : listen;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or System.Text.Json.JsonException)
+        {
+            return EdgeConfig.DefaultStatusListen;
+        }
     }
 
     private static ConfigLoadResult Failed(string path, int? line, ConfigProblem problem) =>

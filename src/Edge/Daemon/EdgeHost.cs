@@ -1,7 +1,5 @@
 using Edge.Configuration;
 using Edge.Core.Alerts;
-using Edge.Core.Sources;
-using Edge.Sensors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,16 +17,23 @@ public static class EdgeHost
         builder.Services.AddSystemd();
 
         var services = builder.Services;
-        services.AddSingleton(config);
+        services.AddSingleton(new ConfigState(config));
         services.AddSingleton(time);
         services.AddSingleton<ReadingChannel>();
         services.AddSingleton<StatusBoard>();
         services.AddSingleton<IAlertEventSink, LoggingEventSink>();
+        services.AddDelivery(config, time);
         services.AddSingleton<EventFanOut>();
-        foreach (var sensor in config.Sensors)
-            services.AddSingleton<IReadingSource>(_ => SensorFactory.Create(sensor, time));
+        services.AddSingleton<ISourceProvider, SensorSourceProvider>();
+        services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
+        services.AddSingleton<ISourceProvider, Watch.PeerSourceProvider>();
+        services.AddHostedService<Watch.HeartbeatService>();
+        services.AddSingleton<ConfigWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         services.AddHostedService<EvaluationService>();
         services.AddHostedService<SourcePoller>();
+        services.AddSingleton<Status.StatusReport>();
+        services.AddHostedService<Status.StatusServer>();
         services.AddSystemdNotifications();
         extra?.Invoke(services);
         return builder.Build();

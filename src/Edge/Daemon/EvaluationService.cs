@@ -1,6 +1,7 @@
 using Edge.Configuration;
 using Edge.Core.Alerts;
 using Edge.Core.Rules;
+using Edge.Delivery.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,12 +11,15 @@ namespace Edge.Daemon;
 /// The evaluate stage's one thread: takes readings off the channel into the rule engine, and publishes a status
 /// snapshot at most once a second.
 /// </summary>
-public sealed class EvaluationService(EdgeConfig config, ReadingChannel channel, EventFanOut events, StatusBoard board, TimeProvider time, ILogger<EvaluationService> logger)
+public sealed class EvaluationService(ConfigState config, ReadingChannel channel, EventFanOut events, StatusBoard board, TimeProvider time, ILogger<EvaluationService> logger,
+    OutboxWriter outbox)
     : BackgroundService
 {
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(1);
 
-    private readonly RuleEngine _engine = new(config.Monitor, new AlertTracker(config.Monitor.Appliance, events.AsSink()));
+    // Starts from the persisted alert state: a restart neither forgets a firing alert nor resets a pending `for`.
+    private RuleEngine _engine = new(config.Current.Monitor, new AlertTracker(config.Current.Monitor.Appliance, events.AsSink()), outbox.LoadState());
+    private int _generation = config.Generation;
     private DateTimeOffset _lastSnapshot = DateTimeOffset.MinValue;
     private long _reportedDrops;
 
@@ -24,12 +28,22 @@ public sealed class EvaluationService(EdgeConfig config, ReadingChannel channel,
         var reader = channel.Reader;
         try
         {
-            while (await reader.WaitToReadAsync(stoppingToken))
+            while (true)
             {
+                var readable = reader.WaitToReadAsync(stoppingToken).AsTask();
+                await Task.WhenAny(readable, config.WaitForChangeAsync(_generation, stoppingToken));
+                stoppingToken.ThrowIfCancellationRequested();
+                if (config.Generation != _generation)
+                {
+                    _generation = config.Generation;
+                    _engine = _engine.Reload(config.Current.Monitor, time.GetUtcNow());
+                }
                 while (reader.TryRead(out var reading))
                     _engine.Accept(reading);
                 var now = time.GetUtcNow();
                 _engine.EndBatch(now);
+                // One transaction per batch: the batch's events (grouped incidents' included) with the alert-state changes that produced them.
+                outbox.Commit(_engine.Snapshot());
                 if (now - _lastSnapshot >= SnapshotEvery)
                 {
                     _lastSnapshot = now;

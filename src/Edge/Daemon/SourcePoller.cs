@@ -5,11 +5,35 @@ using Microsoft.Extensions.Logging;
 
 namespace Edge.Daemon;
 
-/// <summary>Polls every source on its own interval; a failing source reads as unreachable, it never stops the others.</summary>
-public sealed class SourcePoller(IEnumerable<IReadingSource> sources, ReadingChannel channel, TimeProvider time, ILogger<SourcePoller> logger) : BackgroundService
+/// <summary>
+/// Polls every source on its own interval; a failing source reads as unreachable, it never stops the others.
+/// When a new configuration is applied, the sources are made anew from it.
+/// </summary>
+public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigState config, ReadingChannel channel, TimeProvider time, ILogger<SourcePoller> logger)
+    : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(sources.Select(s => PollForeverAsync(s, stoppingToken)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var generation = config.Generation;
+            var current = config.Current;
+            using var sourcesStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var sources = providers.SelectMany(p => p.Create(current)).ToList();
+            var polling = Task.WhenAll(sources.Select(s => PollForeverAsync(s, sourcesStop.Token)));
+            try
+            {
+                await config.WaitForChangeAsync(generation, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            await sourcesStop.CancelAsync();
+            await polling;
+            foreach (var source in sources.OfType<IAsyncDisposable>())
+                await source.DisposeAsync();
+        }
+    }
 
     private async Task PollForeverAsync(IReadingSource source, CancellationToken stoppingToken)
     {

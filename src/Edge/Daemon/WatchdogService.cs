@@ -17,6 +17,7 @@ public sealed class WatchdogService : BackgroundService
     /// <summary>The least time without progress that counts as a stall: a quiet minute is not a dead daemon.</summary>
     public static readonly TimeSpan MinimumStallLimit = TimeSpan.FromSeconds(30);
 
+    private readonly ConfigState _config;
     private readonly StatusBoard _board;
     private readonly TimeProvider _time;
     private readonly ILogger<WatchdogService> _logger;
@@ -24,27 +25,27 @@ public sealed class WatchdogService : BackgroundService
     private readonly DateTimeOffset _started;
     private bool _stalled;
 
-    public WatchdogService(EdgeConfig config, StatusBoard board, TimeProvider time, ILogger<WatchdogService> logger, ISystemdNotifier notifier)
+    public WatchdogService(ConfigState config, StatusBoard board, TimeProvider time, ILogger<WatchdogService> logger, ISystemdNotifier notifier)
         : this(config, board, time, logger, notifier, WatchdogTimeout(Environment.GetEnvironmentVariable, Environment.ProcessId))
     {
     }
 
-    internal WatchdogService(EdgeConfig config, StatusBoard board, TimeProvider time, ILogger<WatchdogService> logger, ISystemdNotifier notifier, TimeSpan? timeout)
+    internal WatchdogService(ConfigState config, StatusBoard board, TimeProvider time, ILogger<WatchdogService> logger, ISystemdNotifier notifier, TimeSpan? timeout)
     {
+        _config = config;
         _board = board;
         _time = time;
         _logger = logger;
         _notifier = notifier;
         _started = time.GetUtcNow();
         Timeout = notifier.IsEnabled ? timeout : null;
-        StallLimit = StallLimitFor(config);
     }
 
     /// <summary>systemd's watchdog timeout for this process, or null when no watchdog is asked for.</summary>
     public TimeSpan? Timeout { get; }
 
-    /// <summary>How long the rule engine may go without a batch of readings before pings stop.</summary>
-    public TimeSpan StallLimit { get; }
+    /// <summary>How long the rule engine may go without a batch of readings before pings stop (for the configuration in force).</summary>
+    public TimeSpan StallLimit => StallLimitFor(_config.Current);
 
     public long Pings { get; private set; }
 

@@ -58,6 +58,7 @@ public class LifecycleTests
         Assert.Equal("rack-hot", e.Details.Rule);
         Assert.Equal(["27.5", "26", "25", "24"], e.Details.Recent.Select(r => r.Value));
         Assert.Equal(e.DetectedAt, e.Details.Recent[0].Time);
+        Assert.Equal(new Edge.Core.Configuration.Contact("Ops DC1", "ops-dc1@example.com"), e.Details.Contact);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class Rack
 
     public Rack(params RuleDefinition[] rules)
     {
-        Config = new MonitorConfig(new ApplianceIdentity("dc1-r12", "DC1", "R12"),
+        Config = new MonitorConfig(new ApplianceIdentity("dc1-r12", "DC1", "R12") { Contact = new Contact("Ops DC1", "ops-dc1@example.com") },
             [new SourceDescriptor("s1", SourceKind.LocalSensor, Interval, 5), new SourceDescriptor("s2", SourceKind.LocalSensor, Interval, 5),
              new SourceDescriptor("pdu-a", SourceKind.SnmpDevice, Interval, 64), new SourceDescriptor("ups-1", SourceKind.SnmpDevice, Interval, 64)],
             rules, MonitorConfig.DefaultSeriesMemoryBudget);

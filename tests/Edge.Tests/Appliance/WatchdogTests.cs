@@ -25,7 +25,9 @@ public class WatchdogTests
         public void Notify(ServiceState state) => Sent.Add(state.ToString());
     }
 
-    private static EdgeConfig Config(params string[] intervals)
+    private static ConfigState Config(params string[] intervals) => new(ConfigOf(intervals));
+
+    private static EdgeConfig ConfigOf(params string[] intervals)
     {
         var sensors = string.Join(",", intervals.Select((interval, i) => $$"""{ "id": "s{{i}}", "driver": "simulated", "interval": "{{interval}}" }"""));
         var json = $$"""{ "appliance": { "id": "t" }, "sensors": [ {{sensors}} ], "rules": [ { "id": "hot", "type": "sensor", "metric": "temperature_c", "above": 30 } ] }""";
@@ -102,7 +104,7 @@ public class WatchdogTests
     [InlineData(new[] { "5m" }, 900)]
     public void The_stall_limit_is_three_intervals_of_the_slowest_source_and_at_least_30_seconds(string[] intervals, int seconds)
     {
-        Assert.Equal(TimeSpan.FromSeconds(seconds), WatchdogService.StallLimitFor(Config(intervals)));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), WatchdogService.StallLimitFor(ConfigOf(intervals)));
     }
 
     [Fact]

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Delivery;
+
+/// <summary>
+/// Every log message of the delivery stage, with stable event ids (3000–3099). None takes a routing key: routes are
+/// named, keys are described by their origin only.
+/// </summary>
+internal static partial class DeliveryLog
+{
+    [LoggerMessage(3000, LogLevel.Information, "Outbox {Path}: {Pending} pending, {Parked} parked; {States} alert states restored")]
+    public static partial void Opened(ILogger logger, string path, long pending, long parked, int states);
+
+
+    [LoggerMessage(3002, LogLevel.Error, "Outbox commit failed, {Unsaved} events held in memory and retried with the next commit: {Error}")]
+    public static partial void CommitFailed(ILogger logger, int unsaved, string error);
+
+    [LoggerMessage(3003, LogLevel.Warning, "Outbox bounds: {Expired} undelivered events past retention, {Coalesced} superseded events coalesced, {Full} dropped because the outbox was full")]
+    public static partial void Dropped(ILogger logger, int expired, int coalesced, int full);
+
+    [LoggerMessage(3004, LogLevel.Warning, "Outbox holds more than {Max} events and all that is left is pending critical events, which are never dropped")]
+    public static partial void OverBound(ILogger logger, int max);
+
+    [LoggerMessage(3010, LogLevel.Information, "Delivered {Action} {DedupKey} (outbox {Id}) to route {Route} after {Attempts} attempts")]
+    public static partial void Delivered(ILogger logger, string action, string dedupKey, long id, string route, int attempts);
+
+    [LoggerMessage(3011, LogLevel.Error, "PagerDuty rejected {Action} {DedupKey} (outbox {Id}); parked, see edge queue list: {Error}")]
+    public static partial void Parked(ILogger logger, string action, string dedupKey, long id, string error);
+
+    [LoggerMessage(3012, LogLevel.Warning, "Route {Route} cannot deliver ({Error}); retrying with back-off, {Pending} events waiting")]
+    public static partial void Failing(ILogger logger, string route, string error, long pending);
+
+    [LoggerMessage(3013, LogLevel.Information, "Route {Route} delivers again after {Failures} failed attempts")]
+    public static partial void Recovered(ILogger logger, string route, int failures);
+
+    [LoggerMessage(3014, LogLevel.Warning, "Route {Route} has no routing key configured; its events wait in the outbox")]
+    public static partial void NoKey(ILogger logger, string route);
+
+    [LoggerMessage(3015, LogLevel.Information, "Forwarding the outbox to {Endpoint}")]
+    public static partial void Forwarding(ILogger logger, string endpoint);
+
+    [LoggerMessage(3020, LogLevel.Information, "Clock synchronized: {Count} events detected before it were re-stamped")]
+    public static partial void Restamped(ILogger logger, int count);
+
+    [LoggerMessage(3021, LogLevel.Warning, "Another process is forwarding from {StateDir} ({LockFile} is held); this one will not send")]
+    public static partial void NotForwarding(ILogger logger, string stateDir, string lockFile);
+}

@@ -1,0 +1,23 @@
+namespace Edge.Delivery.Emulator;
+
+/// <summary>How the emulator answers, on demand, to exercise every branch of the forwarder.</summary>
+public enum EmulatorFault
+{
+    /// <summary>Answer as PagerDuty does: 202, or 400 for an invalid event, or 429 past the rate limit.</summary>
+    None,
+
+    /// <summary>429 Too Many Requests.</summary>
+    Throttle,
+
+    /// <summary>500 Internal Server Error.</summary>
+    ServerError,
+
+    /// <summary>Read the request and never answer (until the fault is lifted or the emulator stops).</summary>
+    Hang,
+
+    /// <summary>Read the request and close the connection without a word: an uplink that drops.</summary>
+    Close,
+
+    /// <summary>400 invalid event, as PagerDuty answers an event it will never take (the forwarder parks it).</summary>
+    Invalid,
+}

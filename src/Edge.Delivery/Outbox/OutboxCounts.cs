@@ -1,0 +1,12 @@
+namespace Edge.Delivery.Outbox;
+
+/// <summary>What the outbox holds and what it has had to drop: for <c>edge queue list</c> and the status page.</summary>
+public sealed record OutboxCounts(
+    long Pending,
+    long Parked,
+    long Delivered,
+    DateTimeOffset? OldestPending,
+    long DroppedExpired,
+    long DroppedFull,
+    long Coalesced,
+    string? Recovery);

@@ -1,0 +1,35 @@
+using Edge.Core.Alerts;
+
+namespace Edge.Delivery.Outbox;
+
+/// <summary>
+/// An alert event as the outbox stores it: PagerDuty's fields (minus the secret routing key: only the route's name),
+/// the custom_details as JSON, and when it was detected by three clocks (wall, boot id, time since boot) so that a
+/// wall clock that was wrong at detection can be corrected once it is synchronized.
+/// </summary>
+public sealed record OutboxEvent
+{
+    /// <summary>The route name; "" for the default routing key.</summary>
+    public required string Route { get; init; }
+    public required string DedupKey { get; init; }
+    public required EventAction Action { get; init; }
+    public required string Severity { get; init; }
+    public required string Summary { get; init; }
+    public required string Source { get; init; }
+    public string? Component { get; init; }
+    public string? Group { get; init; }
+    public string? Class { get; init; }
+
+    /// <summary>custom_details, a JSON object.</summary>
+    public required string DetailsJson { get; init; }
+
+    public required DateTimeOffset DetectedAt { get; init; }
+    public required string BootId { get; init; }
+    public required TimeSpan SinceBoot { get; init; }
+
+    /// <summary>False when the wall clock was not yet synchronized at detection: <see cref="DetectedAt"/> may be wrong.</summary>
+    public required bool ClockSynchronized { get; init; }
+
+    /// <summary>Critical events are never dropped by the outbox's bounds.</summary>
+    public bool IsCritical => Severity == "critical";
+}

@@ -1,0 +1,653 @@
+using System.Globalization;
+using Edge.Core.Alerts;
+using Microsoft.Data.Sqlite;
+
+namespace Edge.Delivery.Outbox;
+
+/// <summary>
+/// The outbox and the alert state in one SQLite file (WAL, synchronous=FULL). An event is committed in the same
+/// transaction as the alert-state change that produced it, before anything can send it; a commit returns only after
+/// the WAL is on disk, so a committed event survives a power cut. One connection, used under a lock by the
+/// evaluate thread and the forwarder; operator commands open their own (SQLite serializes the writers).
+/// </summary>
+public sealed class OutboxStore : IDisposable
+{
+    public const string FileName = "edge.db";
+
+    private const string MetaRecoveryUnpaged = "recovery_unpaged";
+    private const string MetaRecovery = "recovery";
+    private const string MetaDroppedExpired = "dropped_expired";
+    private const string MetaDroppedFull = "dropped_full";
+    private const string MetaCoalesced = "coalesced";
+
+    private const string EntryColumns =
+        "id, route, dedup_key, action, severity, summary, source, component, grp, class, details, detected_at, boot_id, since_boot_ms, clock_synced, " +
+        "status, attempts, enqueued_at, last_attempt_at, delivered_at, last_error";
+
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private readonly SqliteCommand _insertEvent;
+    private readonly SqliteCommand _openIncident;
+    private readonly SqliteCommand _closeIncident;
+    private readonly SqliteCommand _upsertState;
+    private readonly SqliteCommand _deleteState;
+    private readonly SemaphoreSlim _changed = new(0, 1);
+    private long _highWater;
+
+    private OutboxStore(string path, SqliteConnection connection, TimeProvider time, OutboxRecovery? recovery)
+    {
+        Path = path;
+        _connection = connection;
+        _time = time;
+        Recovery = recovery;
+        _insertEvent = Command(
+            "INSERT INTO events (route, dedup_key, action, severity, summary, source, component, grp, class, details, detected_at, boot_id, since_boot_ms, clock_synced, enqueued_at) " +
+            "VALUES ($route, $dedup, $action, $severity, $summary, $source, $component, $grp, $class, $details, $detected, $boot, $since, $synced, $enqueued) RETURNING id",
+            "$route", "$dedup", "$action", "$severity", "$summary", "$source", "$component", "$grp", "$class", "$details", "$detected", "$boot", "$since", "$synced", "$enqueued");
+        _openIncident = Command(
+            "INSERT INTO incidents (dedup_key, route, severity, summary, opened_at) VALUES ($dedup, $route, $severity, $summary, $at) " +
+            "ON CONFLICT (dedup_key) DO UPDATE SET route = excluded.route, severity = excluded.severity, summary = excluded.summary",
+            "$dedup", "$route", "$severity", "$summary", "$at");
+        _closeIncident = Command("DELETE FROM incidents WHERE dedup_key = $dedup", "$dedup");
+        _upsertState = Command(
+            "INSERT OR REPLACE INTO alert_state (rule_id, entity, fingerprint, phase, phase_since, fired_at, value) VALUES ($rule, $entity, $fp, $phase, $since, $fired, $value)",
+            "$rule", "$entity", "$fp", "$phase", "$since", "$fired", "$value");
+        _deleteState = Command("DELETE FROM alert_state WHERE rule_id = $rule AND entity = $entity", "$rule", "$entity");
+        _highWater = Scalar("SELECT COALESCE(MAX(detected_at), 0) FROM events");
+    }
+
+    public string Path { get; }
+
+    /// <summary>Set when this open found the database corrupt and replaced it.</summary>
+    public OutboxRecovery? Recovery { get; }
+
+    /// <summary>
+    /// Opens (creating, migrating) the outbox under <paramref name="stateDir"/> after an integrity check. With
+    /// <paramref name="repair"/> (the daemon) a database that fails it is moved aside and a fresh one started; without
+    /// (operator commands) an <see cref="OutboxCorruptException"/> is thrown and the file is left alone.
+    /// </summary>
+    public static OutboxStore Open(string stateDir, TimeProvider time, bool repair = true)
+    {
+        Directory.CreateDirectory(stateDir);
+        var path = System.IO.Path.Combine(stateDir, FileName);
+        OutboxRecovery? recovery = null;
+        SqliteConnection? connection = null;
+        string? problem;
+        try
+        {
+            connection = Connect(path);
+            problem = IntegrityProblem(connection);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 11 or 26)
+        {
+            // SQLITE_CORRUPT, SQLITE_NOTADB: even the pragmas at open could not read it.
+            problem = $"SQLite error {e.SqliteErrorCode}: {e.Message}";
+        }
+        if (problem is not null)
+        {
+            connection?.Dispose();
+            if (!repair)
+                throw new OutboxCorruptException(path, problem);
+            recovery = MoveAside(path, problem, time.GetUtcNow());
+            connection = Connect(path);
+        }
+        var db = connection!;
+        Migrate(db);
+        if (recovery is not null)
+        {
+            // Recorded in the new database itself, so the page about it survives a crash before it is queued.
+            using var tx = db.BeginTransaction();
+            SetMeta(db, MetaRecovery, $"{recovery.At:O} {recovery.KeptAt}: {recovery.Reason}");
+            SetMeta(db, MetaRecoveryUnpaged, $"{recovery.At:O}\n{recovery.KeptAt}\n{recovery.Reason}");
+            tx.Commit();
+        }
+        return new OutboxStore(path, db, time, recovery);
+    }
+
+    /// <summary>Wakes the forwarder: something was committed or changed by an operator.</summary>
+    public async Task WaitForChangeAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(timeout, time, cts.Token);
+        var signal = _changed.WaitAsync(cts.Token);
+        await Task.WhenAny(delay, signal).ConfigureAwait(false);
+        await cts.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private void Signal()
+    {
+        if (_changed.CurrentCount == 0)
+        {
+            try
+            {
+                _changed.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Commits events and the alert-state changes that produced them in one transaction. Detection times never go
+    /// backwards: an event stamped earlier than the newest stored one (the wall clock was set back) takes that time.
+    /// </summary>
+    public IReadOnlyList<long> Commit(IReadOnlyList<OutboxEvent> events, IReadOnlyList<AlertRecord> upserts, IReadOnlyList<(string RuleId, string Entity)> deletes)
+    {
+        var ids = new long[events.Count];
+        lock (_gate)
+        {
+            var highWater = _highWater;
+            var now = _time.GetUtcNow().UtcTicks;
+            using (var tx = _connection.BeginTransaction())
+            {
+                for (var i = 0; i < events.Count; i++)
+                {
+                    var e = events[i];
+                    var detected = Math.Max(e.DetectedAt.UtcTicks, highWater);
+                    highWater = detected;
+                    ids[i] = Run(_insertEvent, tx, e.Route, e.DedupKey, ActionName(e.Action), e.Severity, e.Summary, e.Source, e.Component, e.Group, e.Class,
+                        e.DetailsJson, detected, e.BootId, (long)e.SinceBoot.TotalMilliseconds, e.ClockSynchronized ? 1 : 0, now);
+                    if (e.Action == EventAction.Trigger)
+                        Run(_openIncident, tx, e.DedupKey, e.Route, e.Severity, e.Summary, detected);
+                    else
+                        Run(_closeIncident, tx, e.DedupKey);
+                }
+                foreach (var r in upserts)
+                    Run(_upsertState, tx, r.RuleId, r.Entity, r.RuleFingerprint, (int)r.Phase, r.PhaseSince, r.FiredAt, double.IsFinite(r.Value) ? r.Value : null);
+                foreach (var (rule, entity) in deletes)
+                    Run(_deleteState, tx, rule, entity);
+                tx.Commit();
+            }
+            _highWater = highWater;
+        }
+        if (events.Count > 0)
+            Signal();
+        return ids;
+    }
+
+    /// <summary>The persisted state of every alert that was not Ok, for the rule engine to start from.</summary>
+    public IReadOnlyList<AlertRecord> LoadAlertState()
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT rule_id, entity, fingerprint, phase, phase_since, fired_at, value FROM alert_state";
+            using var reader = cmd.ExecuteReader();
+            var records = new List<AlertRecord>();
+            while (reader.Read())
+            {
+                records.Add(new AlertRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), (AlertPhase)reader.GetInt32(3),
+                    reader.GetInt64(4), reader.GetInt64(5), reader.IsDBNull(6) ? double.NaN : reader.GetDouble(6)));
+            }
+            return records;
+        }
+    }
+
+    /// <summary>Forgets every alert's state (<c>edge alerts resolve-all</c>, before an uninstall).</summary>
+    public void ClearAlertState()
+    {
+        lock (_gate)
+            Execute("DELETE FROM alert_state");
+    }
+
+    /// <summary>
+    /// Takes the page about a database replaced at start, once: the caller enqueues it in the same transaction,
+    /// through <paramref name="enqueue"/>, so it is neither lost nor queued twice.
+    /// </summary>
+    public bool TakeUnpagedRecovery(Func<OutboxRecovery, OutboxEvent> build)
+    {
+        lock (_gate)
+        {
+            var text = GetMeta(_connection, MetaRecoveryUnpaged);
+            if (text is null)
+                return false;
+            var parts = text.Split('\n', 3);
+            var recovery = new OutboxRecovery(parts[1], parts[2], DateTimeOffset.Parse(parts[0], CultureInfo.InvariantCulture));
+            var e = build(recovery);
+            using (var tx = _connection.BeginTransaction())
+            {
+                Run(_insertEvent, tx, e.Route, e.DedupKey, ActionName(e.Action), e.Severity, e.Summary, e.Source, e.Component, e.Group, e.Class,
+                    e.DetailsJson, Math.Max(e.DetectedAt.UtcTicks, _highWater), e.BootId, (long)e.SinceBoot.TotalMilliseconds, e.ClockSynchronized ? 1 : 0,
+                    _time.GetUtcNow().UtcTicks);
+                using var delete = _connection.CreateCommand();
+                delete.Transaction = tx;
+                delete.CommandText = "DELETE FROM meta WHERE key = $k";
+                delete.Parameters.AddWithValue("$k", MetaRecoveryUnpaged);
+                delete.ExecuteNonQuery();
+                tx.Commit();
+            }
+        }
+        Signal();
+        return true;
+    }
+
+    /// <summary>The routes that have pending events: each is one FIFO lane.</summary>
+    public IReadOnlyList<string> PendingRoutes()
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT DISTINCT route FROM events WHERE status = 0";
+            using var reader = cmd.ExecuteReader();
+            var routes = new List<string>();
+            while (reader.Read())
+                routes.Add(reader.GetString(0));
+            return routes;
+        }
+    }
+
+    /// <summary>The oldest pending event of a lane: the only one that may be sent (FIFO per routing key).</summary>
+    public OutboxEntry? Head(string route)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = $"SELECT {EntryColumns} FROM events WHERE status = 0 AND route = $route ORDER BY id LIMIT 1";
+            cmd.Parameters.AddWithValue("$route", route);
+            using var reader = cmd.ExecuteReader();
+            return reader.Read() ? ReadEntry(reader) : null;
+        }
+    }
+
+    public OutboxEntry? Get(long id)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = $"SELECT {EntryColumns} FROM events WHERE id = $id";
+            cmd.Parameters.AddWithValue("$id", id);
+            using var reader = cmd.ExecuteReader();
+            return reader.Read() ? ReadEntry(reader) : null;
+        }
+    }
+
+    /// <summary>PagerDuty answered 202. Committed at once, alone: the window in which a crash makes us send it again is this one fsync.</summary>
+    public void MarkDelivered(long id)
+    {
+        lock (_gate)
+            Update("UPDATE events SET status = 1, attempts = attempts + 1, last_attempt_at = $at, delivered_at = $at, last_error = NULL WHERE id = $id AND status = 0", id, null);
+    }
+
+    /// <summary>PagerDuty answered 400: kept with its errors for the operator, never retried by itself.</summary>
+    public void Park(long id, string error)
+    {
+        lock (_gate)
+            Update("UPDATE events SET status = 2, attempts = attempts + 1, last_attempt_at = $at, last_error = $error WHERE id = $id AND status = 0", id, error);
+    }
+
+    /// <summary>A transient failure: the event stays at the head of its lane.</summary>
+    public void RecordFailure(long id, string error)
+    {
+        lock (_gate)
+            Update("UPDATE events SET attempts = attempts + 1, last_attempt_at = $at, last_error = $error WHERE id = $id AND status = 0", id, error);
+    }
+
+    /// <summary>
+    /// Puts a parked event back in its lane. Refused (null) when a later event of the same dedup key has been
+    /// delivered: resending an old trigger after its resolve would reopen an incident nothing will close.
+    /// </summary>
+    public bool? Retry(long id)
+    {
+        bool? result;
+        lock (_gate)
+        {
+            using var later = _connection.CreateCommand();
+            later.CommandText = "SELECT COUNT(*) FROM events l JOIN events e ON e.id = $id WHERE l.dedup_key = e.dedup_key AND l.id > e.id AND l.status = 1 AND e.action = 'trigger'";
+            later.Parameters.AddWithValue("$id", id);
+            if (Convert.ToInt64(later.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
+                return null;
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "UPDATE events SET status = 0, last_error = 'retried by the operator (was: ' || COALESCE(last_error, '') || ')' WHERE id = $id AND status = 2";
+            cmd.Parameters.AddWithValue("$id", id);
+            result = cmd.ExecuteNonQuery() == 1;
+        }
+        Signal();
+        return result;
+    }
+
+    /// <summary>Every parked event back in its lane (except those <see cref="Retry"/> refuses); returns how many.</summary>
+    public int RetryAllParked()
+    {
+        var ids = new List<long>();
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT id FROM events WHERE status = 2 ORDER BY id";
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+                ids.Add(reader.GetInt64(0));
+        }
+        return ids.Count(id => Retry(id) == true);
+    }
+
+    public int PurgeDelivered()
+    {
+        lock (_gate)
+            return Execute("DELETE FROM events WHERE status = 1");
+    }
+
+    /// <summary>Pending, parked, and the <paramref name="recentDelivered"/> most recently delivered events, oldest first.</summary>
+    public IReadOnlyList<OutboxEntry> List(int recentDelivered = 20)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText =
+                $"SELECT {EntryColumns} FROM events WHERE status <> 1 OR id IN (SELECT id FROM events WHERE status = 1 ORDER BY id DESC LIMIT $n) ORDER BY id";
+            cmd.Parameters.AddWithValue("$n", recentDelivered);
+            using var reader = cmd.ExecuteReader();
+            var entries = new List<OutboxEntry>();
+            while (reader.Read())
+                entries.Add(ReadEntry(reader));
+            return entries;
+        }
+    }
+
+    /// <summary>Every event in id order, whatever its status (tests and diagnostics).</summary>
+    public IReadOnlyList<OutboxEntry> All()
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = $"SELECT {EntryColumns} FROM events ORDER BY id";
+            using var reader = cmd.ExecuteReader();
+            var entries = new List<OutboxEntry>();
+            while (reader.Read())
+                entries.Add(ReadEntry(reader));
+            return entries;
+        }
+    }
+
+    /// <summary>The incidents Edge has triggered and not resolved, by dedup key.</summary>
+    public IReadOnlyList<(string DedupKey, string Route, string Severity, string Summary, DateTimeOffset OpenedAt)> OpenIncidents()
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT dedup_key, route, severity, summary, opened_at FROM incidents ORDER BY opened_at, dedup_key";
+            using var reader = cmd.ExecuteReader();
+            var list = new List<(string, string, string, string, DateTimeOffset)>();
+            while (reader.Read())
+                list.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Time(reader.GetInt64(4))));
+            return list;
+        }
+    }
+
+    public OutboxCounts Counts()
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT status, COUNT(*), MIN(enqueued_at) FROM events GROUP BY status";
+            using var reader = cmd.ExecuteReader();
+            long pending = 0, parked = 0, delivered = 0;
+            DateTimeOffset? oldest = null;
+            while (reader.Read())
+            {
+                var n = reader.GetInt64(1);
+                switch ((OutboxStatus)reader.GetInt32(0))
+                {
+                    case OutboxStatus.Pending:
+                        pending = n;
+                        oldest = Time(reader.GetInt64(2));
+                        break;
+                    case OutboxStatus.Parked:
+                        parked = n;
+                        break;
+                    default:
+                        delivered = n;
+                        break;
+                }
+            }
+            return new OutboxCounts(pending, parked, delivered, oldest, MetaLong(MetaDroppedExpired), MetaLong(MetaDroppedFull), MetaLong(MetaCoalesced),
+                GetMeta(_connection, MetaRecovery));
+        }
+    }
+
+    /// <summary>
+    /// Re-stamps events of this boot that were detected before the clock was synchronized: their true time is now
+    /// minus how long ago (by the monotonic clock) they were detected. Events of earlier boots cannot be placed and keep
+    /// their flag. Returns how many were re-stamped.
+    /// </summary>
+    public int Restamp(string bootId, TimeSpan sinceBootNow, DateTimeOffset wallNow)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText =
+                "UPDATE events SET detected_at = $wall - ($since - since_boot_ms) * 10000, clock_synced = 1 " +
+                "WHERE clock_synced = 0 AND boot_id = $boot AND since_boot_ms <= $since";
+            cmd.Parameters.AddWithValue("$wall", wallNow.UtcTicks);
+            cmd.Parameters.AddWithValue("$since", (long)sinceBootNow.TotalMilliseconds);
+            cmd.Parameters.AddWithValue("$boot", bootId);
+            var n = cmd.ExecuteNonQuery();
+            _highWater = Scalar("SELECT COALESCE(MAX(detected_at), 0) FROM events");
+            return n;
+        }
+    }
+
+    /// <summary>
+    /// Applies retention and the size bound. Delivered rows go first; then superseded events (all but the newest
+    /// pending event of a dedup key) are coalesced; then the oldest pending. A pending critical event is never
+    /// dropped: with nothing else left to drop the outbox grows past its bound and says so.
+    /// </summary>
+    public PruneReport Prune(TimeSpan retention, int maxEvents)
+    {
+        lock (_gate)
+        {
+            var cutoff = (_time.GetUtcNow() - retention).UtcTicks;
+            using var tx = _connection.BeginTransaction();
+            var deliveredRemoved = Execute("DELETE FROM events WHERE status = 1 AND enqueued_at < $a", cutoff);
+            var expired = Execute("DELETE FROM events WHERE status <> 1 AND enqueued_at < $a AND NOT (status = 0 AND severity = 'critical')", cutoff);
+
+            var over = Scalar("SELECT COUNT(*) FROM events") - maxEvents;
+            if (over > 0)
+                deliveredRemoved += Execute("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE status = 1 ORDER BY id LIMIT $a)", over);
+            over = Scalar("SELECT COUNT(*) FROM events") - maxEvents;
+            var coalesced = 0;
+            if (over > 0)
+            {
+                // Only the newest pending event of a dedup key decides what PagerDuty ends up showing.
+                coalesced = Execute(
+                    "DELETE FROM events WHERE id IN (SELECT e.id FROM events e WHERE e.status = 0 AND e.severity <> 'critical' " +
+                    "AND EXISTS (SELECT 1 FROM events n WHERE n.dedup_key = e.dedup_key AND n.status = 0 AND n.id > e.id) ORDER BY e.id LIMIT $a)", over);
+            }
+            over = Scalar("SELECT COUNT(*) FROM events") - maxEvents;
+            var full = 0;
+            if (over > 0)
+            {
+                full = Execute("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE status = 2 ORDER BY id LIMIT $a)", over);
+                over -= full;
+            }
+            if (over > 0)
+                full += Execute("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE status = 0 AND severity <> 'critical' ORDER BY id LIMIT $a)", over);
+            var stillOver = Scalar("SELECT COUNT(*) FROM events") > maxEvents;
+            AddMeta(MetaDroppedExpired, expired);
+            AddMeta(MetaCoalesced, coalesced);
+            AddMeta(MetaDroppedFull, full);
+            tx.Commit();
+            return new PruneReport(deliveredRemoved, expired, coalesced, full, stillOver);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _insertEvent.Dispose();
+            _openIncident.Dispose();
+            _closeIncident.Dispose();
+            _upsertState.Dispose();
+            _deleteState.Dispose();
+            _connection.Dispose();
+        }
+        _changed.Dispose();
+    }
+
+    internal static SqliteConnection Connect(string path)
+    {
+        // No pooling: a closed connection really closes the file, which moving a corrupt file aside relies on.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString());
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        // WAL: readers (operator commands) never block the daemon. synchronous=FULL: in WAL mode NORMAL skips the
+        // fsync at commit and a power cut can lose the last commits; FULL makes "committed" mean "on the card".
+        // journal_size_limit: after a checkpoint the WAL is truncated instead of staying at its high-water size.
+        cmd.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 4194304; PRAGMA foreign_keys = OFF;";
+        cmd.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>Null when the database is sound; else why not.</summary>
+    private static string? IntegrityProblem(SqliteConnection connection)
+    {
+        try
+        {
+            using var cmd = connection.CreateCommand();
+            // quick_check: every page and record is well formed, in O(size) without cross-checking index content,
+            // which keeps a start on a full outbox on a Pi to about a second.
+            cmd.CommandText = "PRAGMA quick_check";
+            using var reader = cmd.ExecuteReader();
+            var lines = new List<string>();
+            while (reader.Read() && lines.Count < 3)
+                lines.Add(reader.GetString(0));
+            return lines is ["ok"] ? null : "quick_check: " + string.Join("; ", lines);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 11 or 26)
+        {
+            // SQLITE_CORRUPT, SQLITE_NOTADB
+            return $"SQLite error {e.SqliteErrorCode}: {e.Message}";
+        }
+    }
+
+    private static OutboxRecovery MoveAside(string path, string reason, DateTimeOffset now)
+    {
+        var keptAt = $"{path}.corrupt-{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
+        for (var n = 1; File.Exists(keptAt); n++)
+            keptAt = $"{path}.corrupt-{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{n}";
+        File.Move(path, keptAt);
+        // The WAL belongs to the bad file; a fresh database must not replay it.
+        if (File.Exists(path + "-wal"))
+            File.Move(path + "-wal", keptAt + "-wal");
+        File.Delete(path + "-shm");
+        return new OutboxRecovery(keptAt, reason, now);
+    }
+
+    private static void Migrate(SqliteConnection connection)
+    {
+        using var version = connection.CreateCommand();
+        version.CommandText = "PRAGMA user_version";
+        var current = Convert.ToInt32(version.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (current > SchemaMigrations.Latest)
+            throw new InvalidOperationException($"the outbox database has schema version {current}, newer than this Edge knows ({SchemaMigrations.Latest}); run the newer Edge or move the database aside");
+        for (var v = current; v < SchemaMigrations.Latest; v++)
+        {
+            using var tx = connection.BeginTransaction();
+            using var step = connection.CreateCommand();
+            step.Transaction = tx;
+            step.CommandText = SchemaMigrations.Steps[v] + $"\nPRAGMA user_version = {v + 1};";
+            step.ExecuteNonQuery();
+            tx.Commit();
+        }
+    }
+
+    private SqliteCommand Command(string sql, params string[] parameters)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var p in parameters)
+            cmd.Parameters.Add(new SqliteParameter { ParameterName = p });
+        return cmd;
+    }
+
+    private static long Run(SqliteCommand cmd, SqliteTransaction tx, params object?[] values)
+    {
+        cmd.Transaction = tx;
+        for (var i = 0; i < values.Length; i++)
+            cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+        var result = cmd.ExecuteScalar();
+        return result is long id ? id : 0;
+    }
+
+    private void Update(string sql, long id, string? error)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Parameters.AddWithValue("$id", id);
+        cmd.Parameters.AddWithValue("$at", _time.GetUtcNow().UtcTicks);
+        if (error is not null)
+            cmd.Parameters.AddWithValue("$error", error);
+        cmd.ExecuteNonQuery();
+    }
+
+    private int Execute(string sql, long? a = null)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        if (a is { } value)
+            cmd.Parameters.AddWithValue("$a", value);
+        return cmd.ExecuteNonQuery();
+    }
+
+    private long Scalar(string sql)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private long MetaLong(string key) => long.TryParse(GetMeta(_connection, key), CultureInfo.InvariantCulture, out var n) ? n : 0;
+
+    private void AddMeta(string key, long n)
+    {
+        if (n != 0)
+            SetMeta(_connection, key, (MetaLong(key) + n).ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static string? GetMeta(SqliteConnection connection, string key)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT value FROM meta WHERE key = $k";
+        cmd.Parameters.AddWithValue("$k", key);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    private static void SetMeta(SqliteConnection connection, string key, string value)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "INSERT OR REPLACE INTO meta (key, value) VALUES ($k, $v)";
+        cmd.Parameters.AddWithValue("$k", key);
+        cmd.Parameters.AddWithValue("$v", value);
+        cmd.ExecuteNonQuery();
+    }
+
+    private static OutboxEntry ReadEntry(SqliteDataReader r)
+    {
+        var e = new OutboxEvent
+        {
+            Route = r.GetString(1),
+            DedupKey = r.GetString(2),
+            Action = r.GetString(3) == "resolve" ? EventAction.Resolve : EventAction.Trigger,
+            Severity = r.GetString(4),
+            Summary = r.GetString(5),
+            Source = r.GetString(6),
+            Component = r.IsDBNull(7) ? null : r.GetString(7),
+            Group = r.IsDBNull(8) ? null : r.GetString(8),
+            Class = r.IsDBNull(9) ? null : r.GetString(9),
+            DetailsJson = r.GetString(10),
+            DetectedAt = Time(r.GetInt64(11)),
+            BootId = r.GetString(12),
+            SinceBoot = TimeSpan.FromMilliseconds(r.GetInt64(13)),
+            ClockSynchronized = r.GetInt64(14) != 0,
+        };
+        return new OutboxEntry(r.GetInt64(0), e, (OutboxStatus)r.GetInt32(15), r.GetInt32(16), Time(r.GetInt64(17)),
+            r.IsDBNull(18) ? null : Time(r.GetInt64(18)), r.IsDBNull(19) ? null : Time(r.GetInt64(19)), r.IsDBNull(20) ? null : r.GetString(20));
+    }
+
+    internal static string ActionName(EventAction action) => action == EventAction.Resolve ? "resolve" : "trigger";
+
+    private static DateTimeOffset Time(long ticks) => new(ticks, TimeSpan.Zero);
+}

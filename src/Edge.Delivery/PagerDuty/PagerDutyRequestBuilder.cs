@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Edge.Core.Alerts;
+using Edge.Delivery.Configuration;
+using Edge.Delivery.Outbox;
+
+namespace Edge.Delivery.PagerDuty;
+
+/// <summary>
+/// Turns an outbox row into an Events API v2 request body that PagerDuty cannot reject for its size: the summary is
+/// cut to 1024 characters and the whole request kept under 512,000 bytes by shortening custom_details first
+/// (spec/pagerduty-events-v2.md), as Alertmanager does.
+/// </summary>
+public static class PagerDutyRequestBuilder
+{
+    /// <summary>"The whole request must stay under 512,000 bytes."</summary>
+    public const int MaxRequestBytes = 512_000;
+
+    public const int MaxSummary = 1024;
+
+    public const string Client = "Edge";
+
+    public static byte[] Build(OutboxEntry entry, RoutingKey key, DateTimeOffset timestamp)
+    {
+        var e = entry.Event;
+        var details = Details(entry);
+        var body = Serialize(e, key, timestamp, details);
+        if (body.Length < MaxRequestBytes)
+            return body;
+
+        // Shorten what the on-call engineer needs least first: the recent readings, then the list of entities in
+        // breach (halved until it fits, with a count of what was left out), then everything but the condition.
+        details.Remove("recent");
+        details["truncated"] = "custom_details shortened to keep the request under 512,000 bytes";
+        body = Serialize(e, key, timestamp, details);
+        if (details["entities"] is JsonArray entities)
+        {
+            var total = entities.Count;
+            while (body.Length >= MaxRequestBytes && entities.Count > 1)
+            {
+                var keep = entities.Count / 2;
+                while (entities.Count > keep)
+                    entities.RemoveAt(entities.Count - 1);
+                details["entities_omitted"] = total - entities.Count;
+                body = Serialize(e, key, timestamp, details);
+            }
+        }
+        if (body.Length >= MaxRequestBytes)
+        {
+            var kept = new JsonObject { ["truncated"] = "custom_details dropped: too large for PagerDuty's 512,000-byte limit", ["outbox_id"] = entry.Id };
+            foreach (var name in (string[])["rule", "condition", "metric", "value", "unit"])
+            {
+                if (details[name] is JsonValue v && v.ToString().Length < 4096)
+                    kept[name] = v.DeepClone();
+            }
+            body = Serialize(e, key, timestamp, kept);
+        }
+        return body;
+    }
+
+    private static JsonObject Details(OutboxEntry entry)
+    {
+        var e = entry.Event;
+        JsonObject details;
+        try
+        {
+            details = JsonNode.Parse(e.DetailsJson) as JsonObject ?? [];
+        }
+        catch (JsonException)
+        {
+            details = new JsonObject { ["unreadable_details"] = true };
+        }
+        // The outbox id names this event for the operator (edge queue list) and lets a receiver spot a resend.
+        details["outbox_id"] = entry.Id;
+        if (!e.ClockSynchronized)
+        {
+            // Detected before the clock was synchronized and never re-stamped: the timestamp may be wrong, but the
+            // time since that boot is right.
+            details["clock_unsynchronized"] = true;
+            details["detected_since_boot_s"] = Math.Round(e.SinceBoot.TotalSeconds, 1);
+            details["boot_id"] = e.BootId;
+        }
+        return details;
+    }
+
+    private static byte[] Serialize(OutboxEvent e, RoutingKey key, DateTimeOffset timestamp, JsonObject details)
+    {
+        var request = new PagerDutyEvent
+        {
+            RoutingKey = key.Value,
+            EventAction = OutboxStore.ActionName(e.Action),
+            DedupKey = e.DedupKey,
+            Client = Client,
+            // A resolve needs no payload, but sending it keeps the detection time of the resolve on record.
+            Payload = new PagerDutyPayload
+            {
+                Summary = SummaryTemplate.Truncate(e.Summary.Length == 0 ? e.DedupKey : e.Summary, MaxSummary),
+                Source = e.Source,
+                Severity = e.Severity,
+                Timestamp = Timestamp(timestamp),
+                Component = e.Component,
+                Group = e.Group,
+                Class = e.Class,
+                CustomDetails = details,
+            },
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(request, DeliveryJsonContext.Default.PagerDutyEvent);
+    }
+
+    public static string Timestamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

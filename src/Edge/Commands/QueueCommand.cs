@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Edge.Delivery.Outbox;
+
+namespace Edge.Commands;
+
+/// <summary>
+/// <c>edge queue list [--json]</c>, <c>edge queue retry ID|--all-parked</c>, <c>edge queue purge --delivered</c>:
+/// the outbox as the operator sees it. Rows carry route names, never routing keys.
+/// </summary>
+internal static class QueueCommand
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "one JSON object instead of a table" };
+        var list = new Command("list", "pending, parked (rejected) and recently delivered events, with age and last error") { json };
+        list.SetAction(parse => WithStore(parse, "queue list", store =>
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            var counts = store.Counts();
+            var entries = store.List();
+            if (parse.GetValue(json))
+                WriteJson(counts, entries, now);
+            else
+                WriteTable(counts, entries, now);
+            return ExitCodes.Ok;
+        }));
+
+        var id = new Argument<long?>("ID") { Description = "the outbox id of a parked event (edge queue list)", Arity = ArgumentArity.ZeroOrOne };
+        var allParked = new Option<bool>("--all-parked") { Description = "every parked event" };
+        var retry = new Command("retry", "send a parked (rejected) event again") { id, allParked };
+        retry.SetAction(async (parse, cancel) =>
+        {
+            if (OperatorDelivery.Config(parse, "queue retry") is not { } config)
+                return ExitCodes.Invalid;
+            using var store = OperatorDelivery.Open(config, "queue retry");
+            if (store is null)
+                return ExitCodes.Failure;
+            List<long> ids;
+            if (parse.GetValue(allParked))
+            {
+                ids = store.List(0).Where(e => e.Status == OutboxStatus.Parked).Select(e => e.Id).ToList();
+                var queued = store.RetryAllParked();
+                Console.WriteLine($"{queued} parked events queued again");
+                ids = ids.Where(i => store.Get(i)?.Status == OutboxStatus.Pending).ToList();
+            }
+            else if (parse.GetValue(id) is { } which)
+            {
+                switch (store.Retry(which))
+                {
+                    case true:
+                        Console.WriteLine($"outbox {which} queued again");
+                        break;
+                    case null:
+                        Console.Error.WriteLine($"edge queue retry: outbox {which} is a trigger whose dedup key has a later event delivered; resending it would reopen an incident nothing closes");
+                        return ExitCodes.Failure;
+                    default:
+                        Console.Error.WriteLine($"edge queue retry: outbox {which} is not a parked event");
+                        return ExitCodes.Failure;
+                }
+                ids = [which];
+            }
+            else
+            {
+                Console.Error.WriteLine("edge queue retry: give an outbox ID or --all-parked");
+                return ExitCodes.Invalid;
+            }
+            if (ids.Count == 0 || config.Delivery.RoutingKey is null && config.Delivery.Routes.Count == 0)
+                return ExitCodes.Ok;
+            return await OperatorDelivery.DeliverAsync(config, store, ids, cancel) ? ExitCodes.Ok : ExitCodes.Failure;
+        });
+
+        var delivered = new Option<bool>("--delivered") { Description = "remove every delivered event" };
+        var purge = new Command("purge", "remove delivered events from the outbox") { delivered };
+        purge.SetAction(parse => WithStore(parse, "queue purge", store =>
+        {
+            if (!parse.GetValue(delivered))
+            {
+                Console.Error.WriteLine("edge queue purge: say what to purge: --delivered");
+                return ExitCodes.Invalid;
+            }
+            Console.WriteLine($"{store.PurgeDelivered()} delivered events removed");
+            return ExitCodes.Ok;
+        }));
+
+        var queue = new Command("queue", "the outbox: pending, delivered and parked events");
+        queue.Subcommands.Add(list);
+        queue.Subcommands.Add(retry);
+        queue.Subcommands.Add(purge);
+        return queue;
+    }
+
+    private static int WithStore(ParseResult parse, string command, Func<OutboxStore, int> action)
+    {
+        if (OperatorDelivery.Config(parse, command) is not { } config)
+            return ExitCodes.Invalid;
+        using var store = OperatorDelivery.Open(config, command);
+        return store is null ? ExitCodes.Failure : action(store);
+    }
+
+    private static void WriteTable(OutboxCounts counts, IReadOnlyList<OutboxEntry> entries, DateTimeOffset now)
+    {
+        Console.WriteLine($"{counts.Pending} pending, {counts.Parked} parked, {counts.Delivered} delivered" +
+            (counts.OldestPending is { } oldest ? $"; oldest pending {Age(now - oldest)} old" : ""));
+        if (counts.DroppedExpired + counts.DroppedFull + counts.Coalesced > 0)
+            Console.WriteLine($"dropped by the bounds: {counts.DroppedExpired} past retention, {counts.DroppedFull} when full, {counts.Coalesced} superseded (coalesced)");
+        if (counts.Recovery is { } recovery)
+            Console.WriteLine($"database replaced at start after failing its integrity check: {recovery}");
+        if (entries.Count == 0)
+            return;
+        Console.WriteLine($"{"ID",6}  {"STATUS",-9}  {"AGE",6}  {"TRIES",5}  {"ACTION",-7}  {"ROUTE",-8}  DEDUP KEY / LAST ERROR");
+        foreach (var e in entries)
+        {
+            var route = e.Event.Route.Length == 0 ? "default" : e.Event.Route;
+            Console.WriteLine($"{e.Id,6}  {e.Status.ToString().ToLowerInvariant(),-9}  {Age(now - e.EnqueuedAt),6}  {e.Attempts,5}  {e.Event.Action.ToString().ToLowerInvariant(),-7}  {route,-8}  {e.Event.DedupKey}");
+            if (e.LastError is { } error && e.Status != OutboxStatus.Delivered)
+                Console.WriteLine($"{"",50}{error}");
+        }
+    }
+
+    private static void WriteJson(OutboxCounts counts, IReadOnlyList<OutboxEntry> entries, DateTimeOffset now)
+    {
+        using var stream = Console.OpenStandardOutput();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("pending", counts.Pending);
+            w.WriteNumber("parked", counts.Parked);
+            w.WriteNumber("delivered", counts.Delivered);
+            w.WriteStartObject("dropped");
+            w.WriteNumber("expired", counts.DroppedExpired);
+            w.WriteNumber("full", counts.DroppedFull);
+            w.WriteNumber("coalesced", counts.Coalesced);
+            w.WriteEndObject();
+            if (counts.Recovery is { } recovery)
+                w.WriteString("recovery", recovery);
+            w.WriteStartArray("events");
+            foreach (var e in entries)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("id", e.Id);
+                w.WriteString("status", e.Status.ToString().ToLowerInvariant());
+                w.WriteString("action", e.Event.Action.ToString().ToLowerInvariant());
+                w.WriteString("dedup_key", e.Event.DedupKey);
+                w.WriteString("route", e.Event.Route.Length == 0 ? "default" : e.Event.Route);
+                w.WriteString("severity", e.Event.Severity);
+                w.WriteString("summary", e.Event.Summary);
+                w.WriteString("detected_at", e.Event.DetectedAt);
+                w.WriteBoolean("clock_synchronized", e.Event.ClockSynchronized);
+                w.WriteString("enqueued_at", e.EnqueuedAt);
+                w.WriteNumber("age_s", Math.Round((now - e.EnqueuedAt).TotalSeconds, 1));
+                w.WriteNumber("attempts", e.Attempts);
+                if (e.DeliveredAt is { } at)
+                    w.WriteString("delivered_at", at);
+                if (e.LastError is { } error)
+                    w.WriteString("last_error", error);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static string Age(TimeSpan t) => t.TotalSeconds switch
+    {
+        < 0 => "0s",
+        < 120 => $"{t.TotalSeconds:0}s",
+        < 7200 => $"{t.TotalMinutes:0}m",
+        < 172_800 => $"{t.TotalHours:0}h",
+        _ => $"{t.TotalDays.ToString("0", CultureInfo.InvariantCulture)}d",
+    };
+}

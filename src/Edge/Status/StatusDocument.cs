@@ -1,0 +1,26 @@
+namespace Edge.Status;
+
+/// <summary>What <c>edge status --json</c> prints and the status endpoint serves (secrets never enter it).</summary>
+public sealed record StatusDocument
+{
+    public required string Version { get; init; }
+    public required string Appliance { get; init; }
+    public required DateTimeOffset Now { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required double UptimeSeconds { get; init; }
+    public required ConfigStatus Config { get; init; }
+    public required IReadOnlyList<SourceStatus> Sources { get; init; }
+    public required IReadOnlyList<ReadingStatus> Readings { get; init; }
+    public required IReadOnlyList<AlertStatus> OpenAlerts { get; init; }
+    public required CounterStatus Counters { get; init; }
+}
+
+public sealed record ConfigStatus(string File, string State, int Generation, DateTimeOffset? AppliedAt, DateTimeOffset? RejectedAt, IReadOnlyList<string> Problems);
+
+public sealed record SourceStatus(string Id, string Kind, string Interval, bool? Reachable, double? LastReadAgeSeconds);
+
+public sealed record ReadingStatus(string Entity, string Metric, string Value, string Unit, double AgeSeconds);
+
+public sealed record AlertStatus(string Rule, string Entity, string Phase, string Severity, string Value, DateTimeOffset Since);
+
+public sealed record CounterStatus(long ReadingsRefused, long ReadingsDropped, long SeriesMemoryBytes, long SeriesMemoryBudget);

@@ -1,0 +1,29 @@
+namespace Edge.Status;
+
+/// <summary>The status document as an operator reads it over SSH.</summary>
+public static class StatusPrinter
+{
+    public static void Print(StatusDocument d, TextWriter o)
+    {
+        o.WriteLine($"Edge {d.Version} on {d.Appliance}, up {TimeSpan.FromSeconds(d.UptimeSeconds):d\\.hh\\:mm\\:ss}");
+        o.WriteLine($"config: {d.Config.File}: {d.Config.State} (generation {d.Config.Generation})");
+        foreach (var problem in d.Config.Problems)
+            o.WriteLine($"  rejected: {problem}");
+        o.WriteLine("sources:");
+        foreach (var s in d.Sources)
+        {
+            var reach = s.Reachable switch { true => "reachable", false => "UNREACHABLE", null => "not read yet" };
+            var age = s.LastReadAgeSeconds is { } a ? $", last read {a:0.#} s ago" : "";
+            o.WriteLine($"  {s.Id,-16} {s.Kind,-12} every {s.Interval,-5} {reach}{age}");
+        }
+        o.WriteLine("readings:");
+        foreach (var r in d.Readings)
+            o.WriteLine($"  {r.Entity,-24} {r.Metric,-20} {r.Value,10} {r.Unit,-4} ({r.AgeSeconds:0.#} s ago)");
+        o.WriteLine(d.OpenAlerts.Count == 0 ? "open alerts: none" : $"open alerts: {d.OpenAlerts.Count}");
+        foreach (var a in d.OpenAlerts)
+            o.WriteLine($"  {a.Severity,-8} {a.Rule,-24} {a.Entity,-24} {a.Phase,-8} value {a.Value} since {a.Since:u}");
+        if (d.Counters.ReadingsRefused > 0 || d.Counters.ReadingsDropped > 0)
+            o.WriteLine($"readings refused {d.Counters.ReadingsRefused}, dropped {d.Counters.ReadingsDropped}");
+        o.WriteLine($"series memory: {d.Counters.SeriesMemoryBytes} of {d.Counters.SeriesMemoryBudget} bytes");
+    }
+}

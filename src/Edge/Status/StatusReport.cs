@@ -1,0 +1,78 @@
+using System.Globalization;
+using Edge.Core.Readings;
+using Edge.Core.Rules;
+using Edge.Daemon;
+
+namespace Edge.Status;
+
+/// <summary>Builds the status document from the daemon's immutable snapshots; never touches the pipeline itself.</summary>
+public sealed class StatusReport(StatusBoard board, ConfigState config, TimeProvider time)
+{
+    private readonly DateTimeOffset _started = time.GetUtcNow();
+
+    public StatusDocument Build()
+    {
+        var now = time.GetUtcNow();
+        var snapshot = board.Current;
+        var current = config.Current;
+        var rejection = config.Rejection;
+        var sources = current.Monitor.Sources.Select(s =>
+        {
+            var reachable = snapshot.Readings.FirstOrDefault(r => r.Entity == s.Id && r.Metric == Core.Readings.Metrics.Reachable);
+            var newest = snapshot.Readings.Where(r => r.Entity == s.Id || r.Entity.StartsWith(s.Id + "/", StringComparison.Ordinal))
+                .Select(r => (DateTimeOffset?)r.Time).Max();
+            return new SourceStatus(s.Id, s.Kind.ToString(), Durations.Format(s.Interval), reachable is null ? null : reachable.Value == "1",
+                newest is { } t ? Math.Round((now - t).TotalSeconds, 1) : null);
+        }).ToList();
+        return new StatusDocument
+        {
+            Version = Commands.RunCommand.Version,
+            Appliance = current.Monitor.Appliance.Id,
+            Now = now,
+            StartedAt = _started,
+            UptimeSeconds = Math.Round((now - _started).TotalSeconds),
+            Config = new ConfigStatus(current.FilePath, rejection is null ? "good" : "rejected edit", config.Generation, config.AppliedAt,
+                rejection?.At, rejection?.Problems ?? []),
+            Sources = sources,
+            Readings = snapshot.Readings.Select(r => new ReadingStatus(r.Entity, r.Metric, r.Value, r.Unit, Math.Round((now - r.Time).TotalSeconds, 1))).ToList(),
+            OpenAlerts = snapshot.OpenAlerts.Select(a => new AlertStatus(a.RuleId, a.Entity, a.Phase.ToString().ToLowerInvariant(), a.Severity, a.Value, a.Since)).ToList(),
+            Counters = new CounterStatus(snapshot.RefusedReadings, snapshot.DroppedReadings, snapshot.SeriesBytes, snapshot.SeriesBudget),
+        };
+    }
+
+    /// <summary>The same facts in the Prometheus text exposition format (version 0.0.4).</summary>
+    public string Metrics()
+    {
+        var d = Build();
+        var w = new System.Text.StringBuilder(4096);
+        void Head(string name, string type, string help) => w.Append("# HELP ").Append(name).Append(' ').Append(help).Append('\n')
+            .Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
+        static string Esc(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+        Head("edge_reading", "gauge", "Latest value of each numeric series (state metrics as their state code).");
+        var board1 = board.Current;
+        foreach (var r in board1.Readings)
+        {
+            if (double.TryParse(r.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+                w.Append("edge_reading{entity=\"").Append(Esc(r.Entity)).Append("\",metric=\"").Append(r.Metric).Append("\"} ").Append(Num(v)).Append('\n');
+        }
+        Head("edge_reading_state", "gauge", "1 for the current state of each state series.");
+        foreach (var r in board1.Readings.Where(r => Core.Readings.Metrics.All.TryGetValue(r.Metric, out var m) && m.IsState))
+            w.Append("edge_reading_state{entity=\"").Append(Esc(r.Entity)).Append("\",metric=\"").Append(r.Metric).Append("\",state=\"").Append(Esc(r.Value)).Append("\"} 1\n");
+        Head("edge_alert_open", "gauge", "1 for each alert that is pending, firing or clearing.");
+        foreach (var a in d.OpenAlerts)
+            w.Append("edge_alert_open{rule=\"").Append(Esc(a.Rule)).Append("\",entity=\"").Append(Esc(a.Entity)).Append("\",phase=\"").Append(a.Phase).Append("\",severity=\"").Append(a.Severity).Append("\"} 1\n");
+        Head("edge_readings_refused_total", "counter", "Readings refused: unknown device or metric, over budget, or out of order.");
+        w.Append("edge_readings_refused_total ").Append(d.Counters.ReadingsRefused).Append('\n');
+        Head("edge_readings_dropped_total", "counter", "Readings dropped because the evaluate stage was behind.");
+        w.Append("edge_readings_dropped_total ").Append(d.Counters.ReadingsDropped).Append('\n');
+        Head("edge_series_memory_bytes", "gauge", "Bytes of series ring buffers allocated.");
+        w.Append("edge_series_memory_bytes ").Append(d.Counters.SeriesMemoryBytes).Append('\n');
+        Head("edge_config_rejected", "gauge", "1 while the last configuration edit is rejected (the daemon runs on the last good one).");
+        w.Append("edge_config_rejected ").Append(d.Config.Problems.Count > 0 ? 1 : 0).Append('\n');
+        Head("edge_uptime_seconds", "gauge", "Seconds since the daemon started.");
+        w.Append("edge_uptime_seconds ").Append(Num(d.UptimeSeconds)).Append('\n');
+        return w.ToString();
+    }
+}

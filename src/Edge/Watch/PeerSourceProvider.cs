@@ -1,0 +1,11 @@
+using Edge.Configuration;
+using Edge.Core.Sources;
+using Edge.Daemon;
+
+namespace Edge.Watch;
+
+/// <summary>The configured peers, each watched as a source.</summary>
+public sealed class PeerSourceProvider(HttpClient http, TimeProvider time) : ISourceProvider
+{
+    public IEnumerable<IReadingSource> Create(EdgeConfig config) => config.Peers.Select(p => new PeerSource(p, http, time));
+}

@@ -1,0 +1,217 @@
+using Edge.Core.Alerts;
+using Edge.Core.Rules;
+using Edge.Delivery.Outbox;
+using Edge.Delivery.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Edge.Delivery.Tests.Outbox;
+
+public class OutboxStoreTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+
+    public void Dispose() => _dir.Dispose();
+
+    private static OutboxEvent Event(string entity, EventAction action = EventAction.Trigger, string severity = "warning", DateTimeOffset? at = null, bool synced = true, TimeSpan? sinceBoot = null) => new()
+    {
+        Route = "", DedupKey = $"dc1/rack-hot/{entity}", Action = action, Severity = severity, Summary = $"{entity} {action}", Source = "dc1",
+        DetailsJson = "{}", DetectedAt = at ?? new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero), BootId = "boot-1",
+        SinceBoot = sinceBoot ?? TimeSpan.FromMinutes(5), ClockSynchronized = synced,
+    };
+
+    private static AlertRecord Firing(string entity) => new("rack-hot", entity, "Entity|", AlertPhase.Firing, 1, 2, 28.5);
+
+    [Fact]
+    public void An_event_and_the_alert_state_that_produced_it_are_committed_together_and_survive_a_reopen()
+    {
+        using (var store = OutboxStore.Open(_dir.Path, _time))
+            store.Commit([Event("s1")], [Firing("s1")], []);
+
+        using var reopened = OutboxStore.Open(_dir.Path, _time);
+        Assert.Equal("dc1/rack-hot/s1", Assert.Single(reopened.All()).Event.DedupKey);
+        Assert.Equal(AlertPhase.Firing, Assert.Single(reopened.LoadAlertState()).Phase);
+        Assert.Equal("dc1/rack-hot/s1", Assert.Single(reopened.OpenIncidents()).DedupKey);
+    }
+
+    [Fact]
+    public void The_database_is_in_WAL_mode_with_full_synchronous_commits()
+    {
+        using var store = OutboxStore.Open(_dir.Path, _time);
+        using var connection = OutboxStore.Connect(store.Path);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", cmd.ExecuteScalar());
+        cmd.CommandText = "PRAGMA synchronous";
+        Assert.Equal(2L, cmd.ExecuteScalar()); // FULL
+    }
+
+    [Fact]
+    public void A_database_written_by_schema_version_1_opens_and_is_migrated_keeping_its_events()
+    {
+        var path = Path.Combine(_dir.Path, OutboxStore.FileName);
+        using (var v1 = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            v1.Open();
+            using var cmd = v1.CreateCommand();
+            cmd.CommandText = SchemaMigrations.Steps[0] + """
+                PRAGMA user_version = 1;
+                INSERT INTO events (route, dedup_key, action, severity, summary, source, details, detected_at, enqueued_at)
+                VALUES ('', 'dc1/rack-hot/s1', 'trigger', 'critical', 's1 hot', 'dc1', '{}', 638000000000000000, 638000000000000000);
+                INSERT INTO alert_state VALUES ('rack-hot', 's1', 'Entity|', 2, 1, 2, 28.5);
+                """;
+            cmd.ExecuteNonQuery();
+        }
+
+        using var store = OutboxStore.Open(_dir.Path, _time);
+
+        var entry = Assert.Single(store.All());
+        Assert.Equal(OutboxStatus.Pending, entry.Status);
+        Assert.True(entry.Event.ClockSynchronized);
+        Assert.Equal("dc1/rack-hot/s1", Assert.Single(store.OpenIncidents()).DedupKey);
+        Assert.Single(store.LoadAlertState());
+        using var check = OutboxStore.Connect(store.Path);
+        using var version = check.CreateCommand();
+        version.CommandText = "PRAGMA user_version";
+        Assert.Equal((long)SchemaMigrations.Latest, version.ExecuteScalar());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(8192)]
+    public void A_corrupt_database_is_kept_aside_a_fresh_one_started_and_the_fact_paged_once(int offset)
+    {
+        using (var store = OutboxStore.Open(_dir.Path, _time))
+        {
+            var many = Enumerable.Range(0, 300).Select(i => Event($"s{i}") with { DetailsJson = $"{{\"pad\":\"{new string('x', 200)}\"}}" }).ToList();
+            store.Commit(many, [], []);
+        }
+        Corrupt(Path.Combine(_dir.Path, OutboxStore.FileName), offset);
+
+        Assert.Throws<OutboxCorruptException>(() => OutboxStore.Open(_dir.Path, _time, repair: false));
+        using var fresh = OutboxStore.Open(_dir.Path, _time);
+
+        Assert.NotNull(fresh.Recovery);
+        Assert.True(File.Exists(fresh.Recovery!.KeptAt));
+        Assert.Empty(fresh.All());
+        Assert.NotNull(fresh.Counts().Recovery);
+        Assert.True(fresh.TakeUnpagedRecovery(r => Event("outbox-replaced") with { Summary = r.KeptAt }));
+        Assert.False(fresh.TakeUnpagedRecovery(r => Event("outbox-replaced")));
+        Assert.Single(fresh.All());
+    }
+
+    internal static void Corrupt(string path, int offset)
+    {
+        // Checkpoint first, so the damage is in the main file and not only in a WAL that SQLite would replay.
+        using (var c = OutboxStore.Connect(path))
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            cmd.ExecuteNonQuery();
+        }
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Write);
+        file.Position = offset;
+        var garbage = new byte[4096];
+        new Random(1).NextBytes(garbage);
+        file.Write(garbage);
+    }
+
+    [Fact]
+    public void Detection_times_never_go_backwards_when_the_wall_clock_is_set_back()
+    {
+        using var store = OutboxStore.Open(_dir.Path, _time);
+        var t = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+        store.Commit([Event("s1", at: t), Event("s2", at: t - TimeSpan.FromMinutes(10)), Event("s3", at: t + TimeSpan.FromSeconds(1))], [], []);
+
+        Assert.Equal([t, t, t + TimeSpan.FromSeconds(1)], store.All().Select(e => e.Event.DetectedAt));
+    }
+
+    [Fact]
+    public void Events_of_this_boot_detected_before_clock_sync_are_restamped_from_the_monotonic_clock()
+    {
+        using var store = OutboxStore.Open(_dir.Path, _time);
+        var wrong = new DateTimeOffset(2026, 11, 26, 11, 0, 0, TimeSpan.Zero);
+        store.Commit([
+            Event("s1", at: wrong, synced: false, sinceBoot: TimeSpan.FromSeconds(100)),
+            Event("s2", at: wrong + TimeSpan.FromSeconds(30), synced: false, sinceBoot: TimeSpan.FromSeconds(130)),
+            Event("old-boot", at: wrong, synced: false) with { BootId = "boot-0" },
+        ], [], []);
+
+        var now = new DateTimeOffset(2026, 11, 26, 12, 1, 0, TimeSpan.Zero);
+        Assert.Equal(2, store.Restamp("boot-1", TimeSpan.FromSeconds(160), now));
+
+        var all = store.All();
+        Assert.Equal(now - TimeSpan.FromSeconds(60), all[0].Event.DetectedAt);
+        Assert.Equal(now - TimeSpan.FromSeconds(30), all[1].Event.DetectedAt);
+        Assert.True(all[0].Event.ClockSynchronized);
+        Assert.False(all[2].Event.ClockSynchronized);
+    }
+
+    [Fact]
+    public void Retention_drops_old_undelivered_events_but_never_a_pending_critical_and_counts_the_loss()
+    {
+        using var store = OutboxStore.Open(_dir.Path, _time);
+        store.Commit([Event("warn"), Event("crit", severity: "critical"), Event("done")], [], []);
+        store.MarkDelivered(store.All()[2].Id);
+        _time.Advance(TimeSpan.FromDays(8));
+        store.Commit([Event("new")], [], []);
+
+        var report = store.Prune(TimeSpan.FromDays(7), 100_000);
+
+        Assert.Equal(1, report.DeliveredRemoved);
+        Assert.Equal(1, report.ExpiredDropped);
+        Assert.Equal(["dc1/rack-hot/crit", "dc1/rack-hot/new"], store.All().Select(e => e.Event.DedupKey));
+        Assert.Equal(1, store.Counts().DroppedExpired);
+    }
+
+    [Fact]
+    public void When_full_delivered_rows_go_first_then_superseded_events_are_coalesced_then_the_oldest_pending_but_never_a_critical()
+    {
+        using var store = OutboxStore.Open(_dir.Path, _time);
+        store.Commit([Event("a"), Event("b")], [], []);
+        foreach (var e in store.All())
+            store.MarkDelivered(e.Id);
+        store.Commit([
+            Event("flap"), Event("flap", EventAction.Resolve), Event("flap"),
+            Event("crit", severity: "critical"), Event("crit", EventAction.Resolve, severity: "critical"),
+            Event("x"), Event("y"), Event("z"),
+        ], [], []);
+
+        var report = store.Prune(TimeSpan.FromDays(7), 6);
+
+        Assert.Equal(2, report.DeliveredRemoved);
+        Assert.Equal(2, report.Coalesced);
+        Assert.Equal(0, report.FullDropped);
+        Assert.Equal(["flap", "crit", "crit", "x", "y", "z"], store.All().Select(e => e.Event.DedupKey.Split('/')[^1]));
+        Assert.Equal(EventAction.Trigger, store.All()[0].Event.Action);
+
+        report = store.Prune(TimeSpan.FromDays(7), 3);
+        Assert.Equal(3, report.FullDropped);
+        Assert.Equal(["crit", "crit", "z"], store.All().Select(e => e.Event.DedupKey.Split('/')[^1]));
+
+        report = store.Prune(TimeSpan.FromDays(7), 1);
+        Assert.True(report.OverBoundWithCriticals);
+        Assert.Equal(["crit", "crit"], store.All().Select(e => e.Event.DedupKey.Split('/')[^1]));
+        var counts = store.Counts();
+        Assert.Equal(2, counts.Coalesced);
+        Assert.Equal(4, counts.DroppedFull);
+    }
+
+    [Fact]
+    public void A_parked_event_can_be_retried_unless_a_later_event_of_its_dedup_key_was_delivered()
+    {
+        using var store = OutboxStore.Open(_dir.Path, _time);
+        store.Commit([Event("s1"), Event("s2"), Event("s2", EventAction.Resolve)], [], []);
+        var all = store.All();
+        store.Park(all[0].Id, "400 invalid");
+        store.Park(all[1].Id, "400 invalid");
+        store.MarkDelivered(all[2].Id);
+
+        Assert.True(store.Retry(all[0].Id));
+        Assert.Null(store.Retry(all[1].Id));
+        Assert.Equal(OutboxStatus.Pending, store.Get(all[0].Id)!.Status);
+        Assert.Equal(OutboxStatus.Parked, store.Get(all[1].Id)!.Status);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Edge.Core.Alerts;
+using Edge.Delivery.Configuration;
+using Edge.Delivery.Emulator;
+using Edge.Delivery.Outbox;
+using Edge.Delivery.PagerDuty;
+
+namespace Edge.Delivery.Tests.PagerDuty;
+
+public class PagerDutyRequestBuilderTests
+{
+    private static readonly RoutingKey Key = new(Support.Pipeline.Key, "test");
+    private static readonly DateTimeOffset At = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    private static OutboxEntry Entry(string summary = "s1 is hot", string details = """{"rule":"rack-hot"}""", bool synced = true) => new(
+        42,
+        new OutboxEvent
+        {
+            Route = "", DedupKey = "dc1-r12/rack-hot/s1", Action = EventAction.Trigger, Severity = "critical", Summary = summary, Source = "dc1-r12/s1",
+            Component = "s1", Group = "DC1/R12", Class = "sensor", DetailsJson = details, DetectedAt = At, BootId = "b", SinceBoot = TimeSpan.FromSeconds(90),
+            ClockSynchronized = synced,
+        },
+        OutboxStatus.Pending, 0, At, null, null, null);
+
+    [Fact]
+    public void The_request_carries_the_detection_time_the_dedup_key_and_the_outbox_id()
+    {
+        var body = JsonNode.Parse(PagerDutyRequestBuilder.Build(Entry(), Key, At))!;
+
+        Assert.Equal(Support.Pipeline.Key, (string?)body["routing_key"]);
+        Assert.Equal("trigger", (string?)body["event_action"]);
+        Assert.Equal("dc1-r12/rack-hot/s1", (string?)body["dedup_key"]);
+        Assert.Equal("2026-11-26T12:00:00.000Z", (string?)body["payload"]!["timestamp"]);
+        Assert.Equal(42, (long?)body["payload"]!["custom_details"]!["outbox_id"]);
+        Assert.Empty(EventValidator.Validate(PagerDutyRequestBuilder.Build(Entry(), Key, At)));
+    }
+
+    [Fact]
+    public void A_summary_over_1024_characters_is_cut_so_PagerDuty_accepts_it()
+    {
+        var body = PagerDutyRequestBuilder.Build(Entry(summary: new string('x', 5000)), Key, At);
+
+        Assert.Equal(1024, ((string?)JsonNode.Parse(body)!["payload"]!["summary"])!.Length);
+        Assert.Empty(EventValidator.Validate(body));
+    }
+
+    [Fact]
+    public void Huge_custom_details_are_shortened_below_512000_bytes_keeping_the_condition()
+    {
+        var entities = new JsonArray();
+        for (var i = 0; i < 20_000; i++)
+            entities.Add(new JsonObject { ["entity"] = $"pdu-{i}/outlet/{i}", ["value"] = new string('9', 20), ["since"] = "2026-11-26T12:00:00Z" });
+        var details = new JsonObject { ["rule"] = "outlet-hot", ["condition"] = "current_a > 10", ["entities"] = entities, ["recent"] = new JsonArray("1", "2") };
+        Assert.True(Encoding.UTF8.GetByteCount(details.ToJsonString()) > PagerDutyRequestBuilder.MaxRequestBytes);
+
+        var body = PagerDutyRequestBuilder.Build(Entry(details: details.ToJsonString()), Key, At);
+
+        Assert.InRange(body.Length, 1, PagerDutyRequestBuilder.MaxRequestBytes - 1);
+        Assert.Empty(EventValidator.Validate(body));
+        var sent = JsonNode.Parse(body)!["payload"]!["custom_details"]!;
+        Assert.Equal("current_a > 10", (string?)sent["condition"]);
+        Assert.NotNull(sent["truncated"]);
+        Assert.True((int?)sent["entities_omitted"] > 0);
+        Assert.Null(sent["recent"]);
+    }
+
+    [Fact]
+    public void An_event_detected_on_an_unsynchronized_clock_says_so_in_custom_details()
+    {
+        var details = JsonNode.Parse(PagerDutyRequestBuilder.Build(Entry(synced: false), Key, At))!["payload"]!["custom_details"]!;
+
+        Assert.True((bool?)details["clock_unsynchronized"]);
+        Assert.Equal(90, (double?)details["detected_since_boot_s"]);
+    }
+
+    [Fact]
+    public void A_routing_key_names_only_where_it_came_from()
+    {
+        Assert.DoesNotContain(Support.Pipeline.Key, Key.ToString());
+        Assert.DoesNotContain(Support.Pipeline.Key, $"{Key}");
+    }
+}

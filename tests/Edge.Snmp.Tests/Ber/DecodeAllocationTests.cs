@@ -1,0 +1,81 @@
+using Edge.Snmp.Ber;
+using Edge.Snmp.Client;
+using Edge.Snmp.Protocol;
+using Edge.Snmp.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Edge.Snmp.Tests.Ber;
+
+/// <summary>What decoding costs in allocations once warmed up, measured on the current thread.</summary>
+public sealed class DecodeAllocationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Decoding_a_poll_response_of_numeric_varbinds_with_known_oids_allocates_nothing()
+    {
+        var (datagram, oids) = Packets.NumericResponse(100);
+        var into = new List<VarBind>(oids.Length);
+        Decode(datagram, oids, into); // warm up: JIT, statics
+        Decode(datagram, oids, into);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+            Decode(datagram, oids, into);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(100, into.Count);
+        Assert.Same(oids[57], into[57].Oid);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void The_clients_response_matching_allocates_per_response_not_per_decoded_varbind()
+    {
+        // Through PendingRequest, the path every poll takes: what grows with the varbind count is only the result array.
+        var small = PerResponse(10);
+        var large = PerResponse(210);
+        var perVarBind = (large - small) / 200.0;
+        output.WriteLine($"client path: {small} B for 10 varbinds, {large} B for 210: {perVarBind:0.0} B per varbind (the VarBind result array, {System.Runtime.CompilerServices.Unsafe.SizeOf<VarBind>()} B per element)");
+        Assert.True(perVarBind <= System.Runtime.CompilerServices.Unsafe.SizeOf<VarBind>(), $"{perVarBind} B per varbind");
+    }
+
+    [Fact]
+    public void Decoding_a_walk_response_allocates_only_the_new_oids()
+    {
+        var (datagram, oids) = Packets.NumericResponse(100);
+        var into = new List<VarBind>(oids.Length);
+        Decode(datagram, null, into);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+            Decode(datagram, null, into);
+        var perVarBind = (GC.GetAllocatedBytesForCurrentThread() - before) / (100.0 * oids.Length);
+        // Oid object (24 B) + uint[13] (16 + 52 B, padded): a walk meets OIDs it has not seen, so it must create them.
+        output.WriteLine($"walk path: {perVarBind:0.0} B per varbind (new Oid + its arcs)");
+        Assert.True(perVarBind <= 128, $"{perVarBind} B per varbind");
+    }
+
+    private static void Decode(byte[] datagram, Oid[]? expected, List<VarBind> into)
+    {
+        into.Clear();
+        if (MessageDecoder.DecodeCommunity(datagram, out var message) != DecodeError.None || message.Pdu.ReadVarBinds(into, expected) != DecodeError.None)
+            throw new InvalidOperationException("seed did not decode");
+    }
+
+    private static long PerResponse(int count)
+    {
+        var (datagram, oids) = Packets.NumericResponse(count, requestId: 42);
+        var scratch = new byte[65_536];
+        for (var i = 0; i < 3; i++)
+            new PendingRequest(42, Packets.Loopback(161), SnmpVersion.V2c, oids).TryAccept(datagram, scratch);
+        const int rounds = 200;
+        var total = 0L;
+        for (var i = 0; i < rounds; i++)
+        {
+            var pending = new PendingRequest(42, Packets.Loopback(161), SnmpVersion.V2c, oids);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            if (!pending.TryAccept(datagram, scratch))
+                throw new InvalidOperationException("response not accepted");
+            total += GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        return total / rounds;
+    }
+}

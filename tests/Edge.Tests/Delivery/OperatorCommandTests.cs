@@ -1,0 +1,169 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Edge.Delivery.Emulator;
+using Edge.Delivery.Outbox;
+
+namespace Edge.Tests.Delivery;
+
+/// <summary>The operator's commands and the daemon, as separate processes on one state dir, against the emulator.</summary>
+public class OperatorCommandTests
+{
+    [Fact]
+    public async Task A_400_is_parked_visible_in_queue_list_and_sent_again_by_queue_retry()
+    {
+        await using var emulator = new PagerDutyEmulator().Start();
+        using var rack = new HwmonRack(1, emulator.Endpoint);
+        var log = new StringBuilder();
+        emulator.FailNext(1, EmulatorFault.Invalid);
+
+        var (code, text) = await EdgeProcess.RunAsync(log, rack.Args("test-alert"));
+        Assert.Equal(1, code);
+        Assert.Contains("rejected and parked", text);
+
+        (code, text) = await EdgeProcess.RunAsync(log, rack.Args("queue", "list"));
+        Assert.Equal(0, code);
+        Assert.Contains("1 parked", text);
+        Assert.Contains("'summary' is too long (maiximum is 1024 characters)", text);
+
+        (code, text) = await EdgeProcess.RunAsync(log, rack.Args("queue", "list", "--json"));
+        var parked = JsonNode.Parse(text)!["events"]!.AsArray().Single(e => (string?)e!["status"] == "parked")!;
+        Assert.Equal("e2e-rack/edge-test-alert", (string?)parked["dedup_key"]);
+
+        (code, _) = await EdgeProcess.RunAsync(log, rack.Args("queue", "retry", ((long)parked["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(0, code);
+        Assert.Equal("e2e-rack/edge-test-alert", Assert.Single(emulator.Received).DedupKey);
+        Assert.Equal("e2e-rack/edge-test-alert", Assert.Single(emulator.OpenAlerts).DedupKey);
+
+        (code, text) = await EdgeProcess.RunAsync(log, rack.Args("alerts", "open"));
+        Assert.Contains("1 open incident", text);
+        (code, _) = await EdgeProcess.RunAsync(log, rack.Args("alerts", "resolve-all"));
+        Assert.Equal(0, code);
+        Assert.Empty(emulator.OpenAlerts);
+
+        Assert.False(Contains(log, HwmonRack.Key));
+    }
+
+    [Fact]
+    public async Task test_alert_is_delivered_by_a_running_daemon_and_the_trigger_then_resolve_reach_PagerDuty()
+    {
+        await using var emulator = new PagerDutyEmulator().Start();
+        using var rack = new HwmonRack(1, emulator.Endpoint);
+        var log = new StringBuilder();
+        using var daemon = EdgeProcess.Start(log, rack.Args("run"));
+        await WaitForAsync(() => Contains(log, "Forwarding the outbox"));
+
+        var (code, text) = await EdgeProcess.RunAsync(log, rack.Args("test-alert"));
+        Assert.Equal(0, code);
+        Assert.Contains("edge run is forwarding", text);
+        (code, _) = await EdgeProcess.RunAsync(log, rack.Args("test-alert", "--resolve"));
+        Assert.Equal(0, code);
+
+        Assert.Equal(["trigger", "resolve"], emulator.Received.Select(r => r.Action));
+        Assert.Empty(emulator.OpenAlerts);
+        Assert.False(Contains(log, HwmonRack.Key));
+    }
+
+    [Fact]
+    public async Task A_database_corrupted_between_runs_is_kept_aside_and_the_daemon_starts_fresh_and_pages_it()
+    {
+        await using var emulator = new PagerDutyEmulator().Start();
+        using var rack = new HwmonRack(2, emulator.Endpoint);
+        var log = new StringBuilder();
+        rack.Set("h1", 35);
+        using (var first = EdgeProcess.Start(log, rack.Args("run")))
+        {
+            await WaitForAsync(() => emulator.Received.Count >= 1, log);
+            first.Kill();
+        }
+        // Closing the last connection checkpoints the WAL into the file and removes it: the damage below then hits
+        // pages SQLite has no other copy of (a damaged page that is still in the WAL is simply read from there).
+        OutboxStore.Open(rack.StateDir, TimeProvider.System, repair: false).Dispose();
+        Assert.False(File.Exists(Path.Combine(rack.StateDir, OutboxStore.FileName + "-wal")));
+        var db = Path.Combine(rack.StateDir, OutboxStore.FileName);
+        await using (var file = new FileStream(db, FileMode.Open, FileAccess.Write))
+            await file.WriteAsync(Encoding.ASCII.GetBytes("this is no longer an SQLite database, the card lost power mid-write"));
+
+        using (var second = EdgeProcess.Start(log, rack.Args("run")))
+        {
+            await WaitForAsync(() => emulator.Received.Any(r => r.DedupKey == "e2e-rack/edge-outbox-replaced"), log);
+            second.Kill();
+        }
+
+        Assert.Single(Directory.GetFiles(rack.StateDir, OutboxStore.FileName + ".corrupt-*"), f => !f.EndsWith("-wal", StringComparison.Ordinal));
+        Assert.True(Contains(log, "failed its integrity check"));
+        var (code, text) = await EdgeProcess.RunAsync(log, rack.Args("queue", "list"));
+        Assert.Equal(0, code);
+        Assert.Contains("database replaced at start", text);
+        // The fresh state forgot h1 was firing; the still-hot sensor triggers again on the same dedup key, which
+        // PagerDuty folds into the open alert instead of opening a second incident.
+        Assert.Equal(1, emulator.Alerts.Single(a => a.DedupKey == HwmonRack.DedupKey("h1")).Incidents);
+    }
+
+    [Fact]
+    public async Task The_routing_key_appears_in_no_output_no_error_and_not_in_the_outbox_file()
+    {
+        await using var emulator = new PagerDutyEmulator().Start();
+        using var rack = new HwmonRack(1, emulator.Endpoint);
+        var log = new StringBuilder();
+        rack.Set("h1", 35);
+        emulator.FailNext(2, EmulatorFault.ServerError);
+        emulator.FailNext(1, EmulatorFault.Invalid);
+        using (var daemon = EdgeProcess.Start(log, rack.Args("run")))
+        {
+            await WaitForAsync(() => emulator.Rejections.Count >= 1, log);
+            rack.Set("h1", 20);
+            await WaitForAsync(() => emulator.Received.Count >= 1, log);
+            await EdgeProcess.RunAsync(log, rack.Args("queue", "list"));
+            await EdgeProcess.RunAsync(log, rack.Args("queue", "list", "--json"));
+            await EdgeProcess.RunAsync(log, rack.Args("alerts", "open"));
+            daemon.Kill();
+        }
+        await EdgeProcess.RunAsync(log, rack.Args("config", "check"));
+
+        // A key given wrongly (too short, in a file others can read) is reported without being repeated.
+        var badKey = "SECRETbutTooShort0123";
+        var keyFile = Path.Combine(rack.Root, "routing.key");
+        await File.WriteAllTextAsync(keyFile, badKey);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var config = JsonNode.Parse(await File.ReadAllTextAsync(rack.ConfigFile))!;
+        config["pagerduty"]!.AsObject().Remove("routingKey");
+        config["pagerduty"]!["routingKeyFile"] = keyFile;
+        await File.WriteAllTextAsync(rack.ConfigFile, config.ToJsonString());
+        var (code, text) = await EdgeProcess.RunAsync(log, rack.Args("config", "check"));
+        Assert.Equal(2, code);
+        Assert.Contains("is not a PagerDuty routing key", text);
+        Assert.DoesNotContain(badKey, text);
+
+        // A good key in that file: valid, with a warning that names the file, not the key.
+        await File.WriteAllTextAsync(keyFile, HwmonRack.Key + "\n");
+        (code, text) = await EdgeProcess.RunAsync(log, rack.Args("config", "check"));
+        Assert.Equal(0, code);
+        Assert.Contains("can be read by group or others", text);
+
+        Assert.True(emulator.Received.Count >= 1);
+        Assert.False(Contains(log, HwmonRack.Key));
+        foreach (var file in Directory.GetFiles(rack.StateDir))
+            Assert.DoesNotContain(HwmonRack.Key, Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file)));
+    }
+
+    private static bool Contains(StringBuilder log, string text)
+    {
+        lock (log)
+            return log.ToString().Contains(text, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, StringBuilder? log = null, int seconds = 30)
+    {
+        var deadline = Environment.TickCount64 + seconds * 1000L;
+        while (!condition())
+        {
+            if (Environment.TickCount64 >= deadline)
+            {
+                lock (log ?? new StringBuilder())
+                    Assert.Fail("timed out waiting for the daemon:\n" + log);
+            }
+            await Task.Delay(100);
+        }
+    }
+}
