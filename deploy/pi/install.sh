@@ -79,11 +79,22 @@ if $hardware_watchdog; then
   echo "install.sh: hardware watchdog armed (/etc/systemd/system.conf.d/edge-watchdog.conf)"
 fi
 
-if ! edge config check --config /etc/edge/edge.json; then
-  echo "install.sh: installed, but /etc/edge/edge.json is not valid (above). Fix it, then: systemctl restart edge" >&2
+systemctl enable edge.service >/dev/null 2>&1
+if [[ ! -s /etc/edge/routing.key ]]; then
+  # systemd hands the key to the daemon as the credential routing-key; an empty one is not a key.
+  echo "install.sh: installed, not started: no routing key yet. Put the PagerDuty Events API v2 integration key in"
+  echo "            /etc/edge/routing.key (or run again with --routing-key-file), then: systemctl restart edge"
+  exit 0
+fi
+# Check the configuration as the daemon will see it: with the key as the systemd credential.
+credentials=$(mktemp -d)
+cp /etc/edge/routing.key "$credentials/routing-key"
+if ! CREDENTIALS_DIRECTORY="$credentials" edge config check --config /etc/edge/edge.json; then
+  rm -rf "$credentials"
+  echo "install.sh: installed, but /etc/edge/edge.json or the routing key is not valid (above). Fix it, then: systemctl restart edge" >&2
   exit 1
 fi
-systemctl enable edge.service >/dev/null 2>&1
+rm -rf "$credentials"
 systemctl restart edge.service
 # Type=notify: restart returns once the daemon said READY=1, or failed.
 if systemctl is-active --quiet edge.service; then
@@ -93,8 +104,4 @@ else
   echo "install.sh: edge did not start (above)" >&2
   exit 1
 fi
-if [[ ! -s /etc/edge/routing.key ]]; then
-  echo "install.sh: next: put the PagerDuty integration key in /etc/edge/routing.key (see /usr/share/doc/edge/install.md)"
-else
-  echo "install.sh: next: edge test-alert   (a test page through PagerDuty)"
-fi
+echo "install.sh: next: edge test-alert   (a test page through PagerDuty)"
