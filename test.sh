@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need when it is missing (apt packages: net-snmp's agent and tools, snmpsim, sqlite3),
+# Installs what the tests need when it is missing (apt packages: net-snmp's agent and tools, snmpsim, sqlite3, systemd, ansible-core, qemu-user),
 # then builds everything and runs every test. Prints "N passed, N failed, N skipped" last.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +10,9 @@ need snmpd snmpd
 need snmpbulkwalk snmp
 need snmpsimd snmpsim
 need sqlite3 sqlite3
+need systemd-analyze systemd
+need ansible-playbook ansible-core
+need qemu-aarch64 qemu-user
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -42,6 +42,7 @@ public static class EdgeHost
         services.AddHostedService<SourcePoller>();
         services.AddSingleton<Status.StatusReport>();
         services.AddHostedService<Status.StatusServer>();
+        services.AddSystemdNotifications();
         extra?.Invoke(services);
         return builder.Build();
     }

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace Edge.Tests.Support;
+
+/// <summary>Runs a system tool (systemd-analyze, dpkg-deb, ...) with a time limit and captures what it prints.</summary>
+public static class Tool
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static async Task<Result> RunAsync(string file, TimeSpan limit, IEnumerable<string> args, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null)
+            start.WorkingDirectory = workingDirectory;
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish within {limit}");
+        }
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+}
