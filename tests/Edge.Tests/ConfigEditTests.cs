@@ -53,7 +53,7 @@ public class ConfigEditTests
         Assert.Contains("\"hwmon\", \"path\": \"/sys\"", File.ReadAllText(file));
     }
 
-    private static async Task<EdgeProcess.Result> Edit(string file, string editor, string input)
+    private static async Task<Tool.Result> Edit(string file, string editor, string input)
     {
         File.SetUnixFileMode(editor, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
         var start = new ProcessStartInfo(EdgeProcess.Executable)
@@ -71,6 +71,6 @@ public class ConfigEditTests
         var stderr = process.StandardError.ReadToEndAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(limit.Token);
-        return new EdgeProcess.Result(process.ExitCode, await stdout, await stderr);
+        return new Tool.Result(process.ExitCode, await stdout, await stderr);
     }
 }

@@ -13,6 +13,9 @@ public class DemoTests
         Assert.Contains("▲ TRIGGER critical demo-rack/rack-hot/rack-top", result.Stdout);
         Assert.Contains("▼ RESOLVE critical demo-rack/rack-hot/rack-top", result.Stdout);
         Assert.Contains("rack-top     temperature", result.Stdout);
+        // The LCD's pages, drawn by the real page code in a 20x4 box.
+        Assert.Contains("┌────────────────────┐ LCD: sensors 1", result.Stdout);
+        Assert.Contains("│rack-top            │", result.Stdout);
         Assert.True(result.Stdout.IndexOf("▲ TRIGGER critical", StringComparison.Ordinal) < result.Stdout.IndexOf("▼ RESOLVE critical", StringComparison.Ordinal));
         // The simulated Device42: prohibited software pages per (software, device); its password is never printed.
         Assert.Contains("▲ TRIGGER error    demo-rack/no-prohibited-software/prohibited/uTorrent/ws-042", result.Stdout);

@@ -15,6 +15,11 @@ internal sealed class DemoConsole(StatusBoard board, TimeProvider time, ConfigSt
 {
     private static readonly TimeSpan PrintEvery = TimeSpan.FromSeconds(2);
 
+    // The LCD box every third print (6 s), its pages rotating as on a 20x4 display in the rack.
+    private const int LcdEvery = 3;
+    private int _prints;
+    private int _page;
+
     public int Triggers { get; private set; }
     public int Resolves { get; private set; }
 
@@ -52,12 +57,26 @@ internal sealed class DemoConsole(StatusBoard board, TimeProvider time, ConfigSt
                     }
                     foreach (var device in config.Current.Snmp)
                         Console.WriteLine($"{Clock(snapshot.Taken)}  {device.Id,-12} {DeviceLine(snapshot, device.Id)}");
+                    if (++_prints % LcdEvery == 0)
+                        PrintLcd(snapshot);
                 }
             }
         }
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>The page a 20x4 LCD in the rack shows now, drawn by the real page code (a critical alert takes over the screen).</summary>
+    private void PrintLcd(StatusSnapshot snapshot)
+    {
+        var status = LcdStatus.From(snapshot, config.Current, "demo", config.Rejection is not null);
+        var pages = Display.Pages.StatusPages.Build(status, 20, 4);
+        var page = Display.Pages.StatusPages.Critical(status, 20, 4) ?? pages[_page++ % pages.Count];
+        Console.WriteLine($"{"",10}┌{new string('─', 20)}┐ LCD: {page.Name}");
+        foreach (var row in page.Rows)
+            Console.WriteLine($"{"",10}│{row}│");
+        Console.WriteLine($"{"",10}└{new string('─', 20)}┘");
     }
 
     /// <summary>A device in one line: its state, then the headline value of each part (inlet power, bank current, probe temperature …).</summary>
