@@ -66,6 +66,7 @@ public class ReloadTests
         Assert.Contains("rack-top         LocalSensor  every 200ms reachable", text);
         Assert.Contains("temperature_c", text);
         Assert.Contains("warning  rack-hot", text);
+        Assert.Matches(@"uplink: (UNKNOWN|OK|DOWN); outbox \d+ pending", text);
     }
 
     [Fact]

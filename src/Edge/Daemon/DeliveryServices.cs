@@ -44,6 +44,7 @@ public static class DeliveryServices
             LockStateDir = config.StateDir,
         });
         services.AddHostedService(sp => sp.GetRequiredService<OutboxForwarder>());
+        services.AddHostedService<UplinkMonitor>();
         return services;
     }
 }

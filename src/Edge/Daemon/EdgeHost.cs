@@ -30,7 +30,7 @@ public static class EdgeHost
         services.AddSingleton<ISourceProvider, SensorSourceProvider>();
         services.AddSingleton(_ => new SnmpClient(time));
         services.AddSingleton<ISourceProvider, SnmpSourceProvider>();
-        services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
+        services.AddSingleton<Watch.WatchHttp>();
         services.AddSingleton<ISourceProvider, Watch.PeerSourceProvider>();
         services.AddHostedService<Watch.HeartbeatService>();
         services.AddSingleton<ConfigWatcher>();

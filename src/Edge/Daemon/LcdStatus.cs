@@ -18,7 +18,7 @@ public static class LcdStatus
     {
         var screen = new LcdScreen(() => I2cDevice.Create(new I2cConnectionSettings(display.Bus, display.Address)), display, time, loggers.CreateLogger<LcdScreen>());
         var address = FirstIPv4();
-        return new LcdService(screen, new LcdPresenter(display), () => From(board.Current, config.Current, address, config.Rejection is not null), time);
+        return new LcdService(screen, new LcdPresenter(display), () => From(board.Current with { Uplink = board.Delivery.Uplink }, config.Current, address, config.Rejection is not null), time);
     }
 
     /// <param name="configRejected">The last edit of the configuration was rejected: shown among the alerts, so the operator at the rack sees it.</param>

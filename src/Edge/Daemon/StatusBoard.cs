@@ -10,8 +10,14 @@ namespace Edge.Daemon;
 public sealed class StatusBoard
 {
     private volatile StatusSnapshot _current = StatusSnapshot.Empty;
+    private volatile DeliverySnapshot _delivery = DeliverySnapshot.Unknown;
 
     public StatusSnapshot Current => _current;
+
+    /// <summary>The uplink and the outbox, published by <see cref="UplinkMonitor"/>.</summary>
+    public DeliverySnapshot Delivery => _delivery;
+
+    public void PublishDelivery(DeliverySnapshot delivery) => _delivery = delivery;
 
     public void Publish(StatusSnapshot snapshot) => _current = snapshot;
 }

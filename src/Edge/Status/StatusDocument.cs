@@ -13,7 +13,12 @@ public sealed record StatusDocument
     public required IReadOnlyList<ReadingStatus> Readings { get; init; }
     public required IReadOnlyList<AlertStatus> OpenAlerts { get; init; }
     public required CounterStatus Counters { get; init; }
+    public required UplinkReport Uplink { get; init; }
 }
+
+/// <summary>Whether events reach PagerDuty, and what waits in the outbox.</summary>
+public sealed record UplinkReport(string State, long Pending, long Parked, long Delivered, double? OldestPendingAgeSeconds,
+    DateTimeOffset? LastDelivered, int ConsecutiveFailures, string? LastError, long Dropped);
 
 public sealed record ConfigStatus(string File, string State, int Generation, DateTimeOffset? AppliedAt, DateTimeOffset? RejectedAt, IReadOnlyList<string> Problems);
 

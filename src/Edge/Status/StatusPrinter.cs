@@ -24,6 +24,11 @@ public static class StatusPrinter
             o.WriteLine($"  {a.Severity,-8} {a.Rule,-24} {a.Entity,-24} {a.Phase,-8} value {a.Value} since {a.Since:u}");
         if (d.Counters.ReadingsRefused > 0 || d.Counters.ReadingsDropped > 0)
             o.WriteLine($"readings refused {d.Counters.ReadingsRefused}, dropped {d.Counters.ReadingsDropped}");
+        var u = d.Uplink;
+        var oldest = u.OldestPendingAgeSeconds is { } pendingAge ? $", oldest {TimeSpan.FromSeconds(pendingAge):d\\.hh\\:mm\\:ss}" : "";
+        o.WriteLine($"uplink: {u.State.ToUpperInvariant()}; outbox {u.Pending} pending{oldest}, {u.Parked} parked, {u.Delivered} delivered" +
+            (u.ConsecutiveFailures > 0 ? $"; {u.ConsecutiveFailures} failures in a row, last: {u.LastError}" : "") +
+            (u.Dropped > 0 ? $"; {u.Dropped} dropped" : ""));
         o.WriteLine($"series memory: {d.Counters.SeriesMemoryBytes} of {d.Counters.SeriesMemoryBudget} bytes");
     }
 }

@@ -37,7 +37,18 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TimeProv
             Readings = snapshot.Readings.Select(r => new ReadingStatus(r.Entity, r.Metric, r.Value, r.Unit, Math.Round((now - r.Time).TotalSeconds, 1))).ToList(),
             OpenAlerts = snapshot.OpenAlerts.Select(a => new AlertStatus(a.RuleId, a.Entity, a.Phase.ToString().ToLowerInvariant(), a.Severity, a.Value, a.Since)).ToList(),
             Counters = new CounterStatus(snapshot.RefusedReadings, snapshot.DroppedReadings, snapshot.SeriesBytes, snapshot.SeriesBudget),
+            Uplink = Uplink(board.Delivery, now),
         };
+    }
+
+    private static UplinkReport Uplink(DeliverySnapshot delivery, DateTimeOffset now)
+    {
+        var counts = delivery.Counts;
+        var status = delivery.Status;
+        return new UplinkReport(delivery.Uplink.State.ToString().ToLowerInvariant(), counts?.Pending ?? 0, counts?.Parked ?? 0, counts?.Delivered ?? 0,
+            counts?.OldestPending is { } oldest ? Math.Round((now - oldest).TotalSeconds) : null,
+            status?.LastDelivered, status?.ConsecutiveFailures ?? 0, status?.LastError,
+            (counts?.DroppedExpired ?? 0) + (counts?.DroppedFull ?? 0));
     }
 
     /// <summary>The same facts in the Prometheus text exposition format (version 0.0.4).</summary>
@@ -71,6 +82,18 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TimeProv
         w.Append("edge_series_memory_bytes ").Append(d.Counters.SeriesMemoryBytes).Append('\n');
         Head("edge_config_rejected", "gauge", "1 while the last configuration edit is rejected (the daemon runs on the last good one).");
         w.Append("edge_config_rejected ").Append(d.Config.Problems.Count > 0 ? 1 : 0).Append('\n');
+        Head("edge_outbox_events", "gauge", "Events in the outbox by status.");
+        w.Append("edge_outbox_events{status=\"pending\"} ").Append(d.Uplink.Pending).Append('\n');
+        w.Append("edge_outbox_events{status=\"parked\"} ").Append(d.Uplink.Parked).Append('\n');
+        w.Append("edge_outbox_events{status=\"delivered\"} ").Append(d.Uplink.Delivered).Append('\n');
+        Head("edge_outbox_oldest_pending_age_seconds", "gauge", "Age of the oldest event waiting to be delivered.");
+        w.Append("edge_outbox_oldest_pending_age_seconds ").Append(Num(d.Uplink.OldestPendingAgeSeconds ?? 0)).Append('\n');
+        Head("edge_outbox_dropped_total", "counter", "Events dropped by retention or the size bound (never a pending critical).");
+        w.Append("edge_outbox_dropped_total ").Append(d.Uplink.Dropped).Append('\n');
+        Head("edge_uplink_up", "gauge", "1 when the last delivery to PagerDuty succeeded, 0 while deliveries fail.");
+        w.Append("edge_uplink_up ").Append(d.Uplink.State == "down" ? 0 : 1).Append('\n');
+        Head("edge_uplink_consecutive_failures", "gauge", "Delivery attempts that failed in a row.");
+        w.Append("edge_uplink_consecutive_failures ").Append(d.Uplink.ConsecutiveFailures).Append('\n');
         Head("edge_uptime_seconds", "gauge", "Seconds since the daemon started.");
         w.Append("edge_uptime_seconds ").Append(Num(d.UptimeSeconds)).Append('\n');
         return w.ToString();

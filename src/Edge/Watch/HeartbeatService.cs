@@ -9,7 +9,7 @@ namespace Edge.Watch;
 /// heartbeat …) once per interval, but only while the pipeline is making progress — a daemon that runs but no longer
 /// evaluates readings stops pinging, and the service on the other end pages.
 /// </summary>
-public sealed class HeartbeatService(ConfigState config, StatusBoard board, HttpClient http, TimeProvider time, ILogger<HeartbeatService> logger) : BackgroundService
+public sealed class HeartbeatService(ConfigState config, StatusBoard board, WatchHttp http, TimeProvider time, ILogger<HeartbeatService> logger) : BackgroundService
 {
     private DateTimeOffset _lastProgress = DateTimeOffset.MinValue;
     private bool _failing;
@@ -44,7 +44,7 @@ public sealed class HeartbeatService(ConfigState config, StatusBoard board, Http
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
         try
         {
-            using var response = await http.GetAsync(heartbeat.Url, timeout.Token);
+            using var response = await http.Client.GetAsync(heartbeat.Url, timeout.Token);
             response.EnsureSuccessStatusCode();
             Sent++;
             if (_failing)

@@ -5,7 +5,7 @@ using Edge.Daemon;
 namespace Edge.Watch;
 
 /// <summary>The configured peers, each watched as a source.</summary>
-public sealed class PeerSourceProvider(HttpClient http, TimeProvider time) : ISourceProvider
+public sealed class PeerSourceProvider(WatchHttp http, TimeProvider time) : ISourceProvider
 {
-    public IEnumerable<IReadingSource> Create(EdgeConfig config) => config.Peers.Select(p => new PeerSource(p, http, time));
+    public IEnumerable<IReadingSource> Create(EdgeConfig config) => config.Peers.Select(p => new PeerSource(p, http.Client, time));
 }
