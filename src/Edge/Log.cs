@@ -9,6 +9,9 @@ internal static partial class Log
     [LoggerMessage(1000, LogLevel.Information, "Edge {Version} started: {Sensors} sensors, {Rules} rules, appliance {Appliance}, config {ConfigFile}")]
     public static partial void Started(ILogger logger, string version, int sensors, int rules, string appliance, string configFile);
 
+    [LoggerMessage(1001, LogLevel.Information, "Hardware watchdog: {State}")]
+    public static partial void HardwareWatchdog(ILogger logger, string state);
+
     [LoggerMessage(1010, LogLevel.Error, "Configuration edit of {ConfigFile} rejected with {Count} problem(s); still running on the last good configuration")]
     public static partial void ConfigRejected(ILogger logger, string configFile, int count);
 

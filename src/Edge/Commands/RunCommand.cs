@@ -38,6 +38,9 @@ internal static class RunCommand
     {
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Edge");
         host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
-            Log.Started(logger, Version, config.Sensors.Count, config.Monitor.Rules.Count, config.Monitor.Appliance.Id, config.FilePath));
+        {
+            Log.Started(logger, Version, config.Sensors.Count, config.Monitor.Rules.Count, config.Monitor.Appliance.Id, config.FilePath);
+            Log.HardwareWatchdog(logger, Daemon.HardwareWatchdog.Describe());
+        });
     }
 }

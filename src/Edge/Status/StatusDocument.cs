@@ -14,6 +14,9 @@ public sealed record StatusDocument
     public required IReadOnlyList<AlertStatus> OpenAlerts { get; init; }
     public required CounterStatus Counters { get; init; }
     public required UplinkReport Uplink { get; init; }
+
+    /// <summary>Whether the board's hardware watchdog is armed, as the kernel reports it.</summary>
+    public required string HardwareWatchdog { get; init; }
 }
 
 /// <summary>Whether events reach PagerDuty, and what waits in the outbox.</summary>

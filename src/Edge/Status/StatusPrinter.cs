@@ -30,5 +30,6 @@ public static class StatusPrinter
             (u.ConsecutiveFailures > 0 ? $"; {u.ConsecutiveFailures} failures in a row, last: {u.LastError}" : "") +
             (u.Dropped > 0 ? $"; {u.Dropped} dropped" : ""));
         o.WriteLine($"series memory: {d.Counters.SeriesMemoryBytes} of {d.Counters.SeriesMemoryBudget} bytes");
+        o.WriteLine($"hardware watchdog: {d.HardwareWatchdog}");
     }
 }

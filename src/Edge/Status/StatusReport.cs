@@ -9,6 +9,7 @@ namespace Edge.Status;
 public sealed class StatusReport(StatusBoard board, ConfigState config, TimeProvider time)
 {
     private readonly DateTimeOffset _started = time.GetUtcNow();
+    private readonly string _hardwareWatchdog = Daemon.HardwareWatchdog.Describe();
 
     public StatusDocument Build()
     {
@@ -38,6 +39,7 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TimeProv
             OpenAlerts = snapshot.OpenAlerts.Select(a => new AlertStatus(a.RuleId, a.Entity, a.Phase.ToString().ToLowerInvariant(), a.Severity, a.Value, a.Since)).ToList(),
             Counters = new CounterStatus(snapshot.RefusedReadings, snapshot.DroppedReadings, snapshot.SeriesBytes, snapshot.SeriesBudget),
             Uplink = Uplink(board.Delivery, now),
+            HardwareWatchdog = _hardwareWatchdog,
         };
     }
 

@@ -1,0 +1,34 @@
+namespace Edge.Daemon;
+
+/// <summary>
+/// Whether the board's hardware watchdog is really armed. systemd arms it (RuntimeWatchdogSec=) only with a timeout
+/// the hardware supports — the Pi's BCM2835 watchdog stops at about 15 s — and silently runs without one if asked
+/// for more; the kernel's sysfs view says what actually happened.
+/// </summary>
+public static class HardwareWatchdog
+{
+    public static string Describe(string sysfs = "/sys/class/watchdog")
+    {
+        var device = Path.Combine(sysfs, "watchdog0");
+        if (!Directory.Exists(device))
+            return "none: no hardware watchdog on this machine (/sys/class/watchdog/watchdog0 is missing)";
+        var state = Read(Path.Combine(device, "state"));
+        var timeout = Read(Path.Combine(device, "timeout"));
+        var identity = Read(Path.Combine(device, "identity"));
+        return state == "active"
+            ? $"armed: {identity ?? "watchdog0"}, timeout {timeout ?? "?"} s"
+            : $"NOT armed: {identity ?? "watchdog0"} is {state ?? "in an unknown state"}; set RuntimeWatchdogSec=14s in /etc/systemd/system.conf (the Pi's limit is about 15 s)";
+    }
+
+    private static string? Read(string file)
+    {
+        try
+        {
+            return File.Exists(file) ? File.ReadAllText(file).Trim() : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
