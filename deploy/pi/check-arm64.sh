@@ -52,7 +52,8 @@ cat >"$work/run.json" <<JSON
   "sensors": [ { "id": "rack", "driver": "hwmon", "path": "$work/hwmon0", "interval": "500ms" } ],
   "rules": [ { "id": "hot", "type": "sensor", "metric": "temperature_c", "above": 30 } ] }
 JSON
-edge run --config "$work/run.json" >"$work/run.log" 2>&1 &
+# qemu itself in the background (not through the edge function), so that $! is the process to stop.
+qemu-aarch64 -L /usr/aarch64-linux-gnu "$work/root/usr/bin/edge" run --config "$work/run.json" >"$work/run.log" 2>&1 &
 edge_pid=$!
 for _ in $(seq 1 60); do
   grep -q "Alert Trigger qemu/hot/rack" "$work/run.log" && break
