@@ -108,6 +108,18 @@ public class ConfigCheckTests
     }
 
     [Fact]
+    public async Task Empty_lists_are_valid()
+    {
+        using var dir = new TempDir();
+        var file = dir.File("edge.json", """{ "sensors": [], "snmp": [], "rules": [] }""");
+
+        var result = await EdgeProcess.RunAsync(TimeSpan.FromSeconds(30), "config", "check", "--config", file);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("valid: 0 sources, 0 rules", result.Stdout);
+    }
+
+    [Fact]
     public async Task A_missing_file_is_a_clear_error()
     {
         var result = await EdgeProcess.RunAsync(TimeSpan.FromSeconds(30), "config", "check", "--config", "/nonexistent/edge.json");

@@ -45,6 +45,9 @@ public readonly struct ConfigNode
         if (section is null || !section.Exists())
             yield break;
         var children = section.GetChildren().ToList();
+        // The JSON provider turns an empty array into an empty value: [] is a list with nothing in it.
+        if (section.Value == "" && children.Count == 0)
+            yield break;
         if (section.Value is not null || children.Any(c => !int.TryParse(c.Key, out _)))
         {
             Problem(key, "must be a list ([ ... ])");

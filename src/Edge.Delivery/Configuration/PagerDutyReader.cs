@@ -25,7 +25,8 @@ public static class PagerDutyReader
         node.OnlyKeys(Keys);
         var endpoint = Endpoint(node);
         var key = Key(node, warnings);
-        if (key is null && credentialsDirectory is not null && File.Exists(Path.Combine(credentialsDirectory, CredentialName)))
+        // The package installs an empty routing.key until the operator fills it: an empty credential is "no key yet".
+        if (key is null && credentialsDirectory is not null && HasContent(Path.Combine(credentialsDirectory, CredentialName)))
             key = FromFile(node, "routingKey", Path.Combine(credentialsDirectory, CredentialName), $"systemd credential {CredentialName}", warnings, checkMode: false);
 
         var routes = new Dictionary<string, RoutingKey>(StringComparer.Ordinal);
@@ -101,6 +102,18 @@ public static class PagerDutyReader
 
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+
+    private static bool HasContent(string file)
+    {
+        try
+        {
+            return File.Exists(file) && File.ReadAllText(file).Trim().Length > 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true; // let FromFile report why it cannot be read
+        }
+    }
 
     private static RoutingKey? Key(ConfigNode node, List<ConfigProblem> warnings)
     {
