@@ -16,16 +16,25 @@ public sealed class ConfigWatcher(ConfigState state, TimeProvider time, ILogger<
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
 
     private readonly SemaphoreSlim _poke = new(0);
+    private readonly string _path = Path.GetFullPath(state.Current.FilePath);
+    private PosixSignalRegistration? _hangup;
+    private FileSystemWatcher? _watcher;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // The watch is set up before the host reports "started" (.NET 10 runs ExecuteAsync on the thread pool, so
+    // anything set up there could miss an edit made right after start).
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(state.Current.FilePath);
-        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        _hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {
             context.Cancel = true;
             Poke();
         });
-        using var watcher = Watch(path);
+        _watcher = Watch(_path);
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         try
         {
             while (true)
@@ -34,12 +43,19 @@ public sealed class ConfigWatcher(ConfigState state, TimeProvider time, ILogger<
                 await Task.Delay(Settle, time, stoppingToken);
                 while (_poke.CurrentCount > 0)
                     await _poke.WaitAsync(stoppingToken);
-                Reload(path);
+                Reload(_path);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    public override void Dispose()
+    {
+        _watcher?.Dispose();
+        _hangup?.Dispose();
+        base.Dispose();
     }
 
     /// <summary>Checks the file again now (what SIGHUP and a file change do).</summary>

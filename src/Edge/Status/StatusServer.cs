@@ -13,22 +13,41 @@ namespace Edge.Status;
 /// </summary>
 public sealed class StatusServer(ConfigState config, StatusReport report, ILogger<StatusServer> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private HttpListener? _listener;
+
+    // Listening before the host reports "started", so `edge status` right after start finds the endpoint
+    // (.NET 10 runs ExecuteAsync on the thread pool).
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         var listen = config.Current.StatusListen;
-        if (listen is null)
-            return;
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://{listen}/");
-        try
+        if (listen is not null)
         {
-            listener.Start();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://{listen}/");
+            try
+            {
+                listener.Start();
+                _listener = listener;
+            }
+            catch (HttpListenerException e)
+            {
+                listener.Close();
+                Log.StatusListenFailed(logger, listen, e.Message);
+            }
         }
-        catch (HttpListenerException e)
-        {
-            Log.StatusListenFailed(logger, listen, e.Message);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _listener?.Close();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_listener is not { } listener)
             return;
-        }
         using var stop = stoppingToken.Register(listener.Stop);
         while (!stoppingToken.IsCancellationRequested)
         {
