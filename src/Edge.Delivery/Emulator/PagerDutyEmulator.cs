@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -34,7 +36,14 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
     private Task? _accepting;
     private int _requests;
 
-    public PagerDutyEmulator(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
+    private readonly X509Certificate2? _certificate;
+
+    /// <param name="certificate">When given, the emulator speaks HTTPS with it (as an intercepting proxy or a relay does).</param>
+    public PagerDutyEmulator(TimeProvider? time = null, X509Certificate2? certificate = null)
+    {
+        _time = time ?? TimeProvider.System;
+        _certificate = certificate;
+    }
 
     /// <summary>Events per minute per routing key before 429 (PagerDuty documents about 120); null: no limit.</summary>
     public int? RateLimitPerMinute { get; set; }
@@ -68,7 +77,7 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
 
     private EmulatorFault _fault;
 
-    public Uri Endpoint => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}{Path}");
+    public Uri Endpoint => new($"{(_certificate is null ? "http" : "https")}://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}{Path}");
 
     /// <summary>Raised (on a connection's thread) for every accepted event: <c>edge demo</c> prints them.</summary>
     public event Action<ReceivedEvent>? Accepted;
@@ -169,11 +178,17 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
     {
         using var _ = tcp;
         tcp.NoDelay = true;
-        var stream = tcp.GetStream();
+        Stream stream = tcp.GetStream();
         var buffer = new List<byte>(4096);
         var chunk = new byte[8192];
         try
         {
+            if (_certificate is not null)
+            {
+                var tls = new SslStream(stream);
+                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate }, stop).ConfigureAwait(false);
+                stream = tls;
+            }
             // HTTP/1.1 keep-alive: requests follow one another on the connection until it closes.
             while (!stop.IsCancellationRequested)
             {
@@ -221,7 +236,7 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
                     return;
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
         }
     }
@@ -301,7 +316,7 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
         }
     }
 
-    private static async Task RespondAsync(NetworkStream stream, int status, string reason, string body, TimeSpan? retryAfter, CancellationToken stop)
+    private static async Task RespondAsync(Stream stream, int status, string reason, string body, TimeSpan? retryAfter, CancellationToken stop)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         var head = new StringBuilder()
@@ -317,7 +332,7 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
     }
 
     /// <summary>Reads one request (head and Content-Length body); null when the client closed the connection.</summary>
-    private static async Task<HttpRequest?> ReadRequestAsync(NetworkStream stream, List<byte> buffer, byte[] chunk, CancellationToken stop)
+    private static async Task<HttpRequest?> ReadRequestAsync(Stream stream, List<byte> buffer, byte[] chunk, CancellationToken stop)
     {
         int headEnd;
         while ((headEnd = IndexOfHeadEnd(buffer)) < 0)
