@@ -30,6 +30,12 @@ internal static partial class Log
     [LoggerMessage(1031, LogLevel.Information, "Heartbeat to {Host} works again")]
     public static partial void HeartbeatRecovered(ILogger logger, string host);
 
+    [LoggerMessage(1040, LogLevel.Error, "SNMP trap receiver cannot listen on udp {Listen}: {Error}; traps are ignored, devices are still polled at their interval (port 162 needs CAP_NET_BIND_SERVICE, see docs/snmp.md)")]
+    public static partial void TrapListenFailed(ILogger logger, string listen, string error);
+
+    [LoggerMessage(1041, LogLevel.Warning, "SNMP engine boots cannot be kept in {File} ({Error}); v3 informs still work, with boots 1")]
+    public static partial void EngineBootsNotKept(ILogger logger, string file, string error);
+
     [LoggerMessage(1100, LogLevel.Warning, "Alert {Action} {DedupKey} ({Severity}): {Summary}")]
     public static partial void AlertEvent(ILogger logger, EventAction action, string dedupKey, string severity, string summary);
 

@@ -108,7 +108,8 @@ public static partial class SnmpReader
         };
     }
 
-    private static UsmCredentials? ReadUsm(ConfigNode node)
+    /// <summary>An SNMPv3 user: <c>user</c>, <c>level</c> (implied by the keys given when absent), protocols and passphrases; also read by <see cref="SnmpTrapReader"/>.</summary>
+    internal static UsmCredentials? ReadUsm(ConfigNode node)
     {
         var user = node.String("user", required: true);
         if (user is { Length: 0 or > 32 })

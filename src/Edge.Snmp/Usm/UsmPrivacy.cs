@@ -84,6 +84,18 @@ public static class UsmPrivacy
         }
     }
 
+    /// <summary>
+    /// 8 salt octets that never repeat under one key: engineBoots then a counter for DES (RFC 3414 §8.1.1.1); for AES
+    /// the same layout is a 64-bit value that changes with every message (RFC 3826 §3.1.2.1).
+    /// </summary>
+    public static byte[] Salt(int engineBoots, long counter)
+    {
+        var salt = new byte[SaltLength];
+        BinaryPrimitives.WriteInt32BigEndian(salt, engineBoots);
+        BinaryPrimitives.WriteInt32BigEndian(salt.AsSpan(4), (int)counter);
+        return salt;
+    }
+
     /// <summary>RFC 3414 §8.1.1.1: IV = pre-IV (privKey[8..16]) XOR salt.</summary>
     private static void DesIv(byte[] privKey, ReadOnlySpan<byte> salt, Span<byte> iv)
     {

@@ -25,6 +25,9 @@ public sealed record EdgeConfig(string FilePath, string StateDir, MonitorConfig 
     /// <summary>The LCD, or null when the configuration has no <c>display</c>.</summary>
     public DisplayOptions? Display { get; init; }
 
+    /// <summary>The SNMP trap receiver (docs/snmp.md), or null when the configuration has no <c>snmpTraps</c>.</summary>
+    public SnmpTrapOptions? SnmpTraps { get; init; }
+
     /// <summary>The Device42 appliance inventory is read from (docs/inventory.md); null when none is configured.</summary>
     public Device42Options? Device42 { get; init; }
 }

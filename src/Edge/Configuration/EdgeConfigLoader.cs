@@ -20,7 +20,7 @@ public static class EdgeConfigLoader
     public const string DefaultPath = "/etc/edge/edge.json";
     public const string DefaultStateDir = "/var/lib/edge";
 
-    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "snmp", "rules", "status", "heartbeat", "peers", "pagerduty", "display", "device42"];
+    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "snmp", "snmpTraps", "rules", "status", "heartbeat", "peers", "pagerduty", "display", "device42"];
 
     public static ConfigLoadResult Load(string path, string? stateDirOverride = null)
     {
@@ -67,6 +67,7 @@ public static class EdgeConfigLoader
         var sensors = SensorsReader.Read(root);
         var display = DisplayReader.Read(root);
         var snmp = SnmpReader.Read(root);
+        var snmpTraps = SnmpTrapReader.Read(root);
         var peers = WatchReader.ReadPeers(root);
         var heartbeat = WatchReader.ReadHeartbeat(root);
         var sources = sensors.Select(s => s.Descriptor).Concat(snmp.Select(d => d.Descriptor)).Concat(peers.Select(p => p.Descriptor)).ToList();
@@ -98,7 +99,7 @@ public static class EdgeConfigLoader
             var lines = JsonLineIndex.Build(bytes);
             return new ConfigLoadResult(null, problems.All.Select(p => new LocatedProblem(path, lines.LineOf(p.Path), p)).ToList());
         }
-        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors, snmp) { StatusListen = statusListen, Heartbeat = heartbeat, Peers = peers, Delivery = delivery, Display = display, Device42 = device42 }, []);
+        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors, snmp) { StatusListen = statusListen, Heartbeat = heartbeat, Peers = peers, Delivery = delivery, Display = display, Device42 = device42, SnmpTraps = snmpTraps }, []);
     }
 
     /// <summary>

@@ -30,6 +30,10 @@ public static class EdgeHost
         services.AddSingleton<ISourceProvider, SensorSourceProvider>();
         services.AddSingleton(_ => new SnmpClient(time));
         services.AddSingleton<ISourceProvider, SnmpSourceProvider>();
+        services.AddSingleton<PollWakeups>();
+        services.AddSingleton<Snmp.Traps.TrapCounters>();
+        services.AddSingleton<TrapService>();
+        services.AddHostedService(sp => sp.GetRequiredService<TrapService>());
         services.AddSingleton<Watch.WatchHttp>();
         services.AddSingleton<ISourceProvider, Watch.PeerSourceProvider>();
         services.AddHostedService<Watch.HeartbeatService>();

@@ -7,9 +7,10 @@ namespace Edge.Daemon;
 
 /// <summary>
 /// Polls every source on its own interval; a failing source reads as unreachable, it never stops the others.
-/// When a new configuration is applied, the sources are made anew from it.
+/// When a new configuration is applied, the sources are made anew from it. <see cref="PollWakeups"/> can have a source
+/// polled before its interval is up (an SNMP trap from the device).
 /// </summary>
-public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigState config, ReadingChannel channel, TimeProvider time, ILogger<SourcePoller> logger)
+public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigState config, ReadingChannel channel, PollWakeups wakeups, TimeProvider time, ILogger<SourcePoller> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,29 +44,39 @@ public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigS
     private async Task PollForeverAsync(IReadingSource source, CancellationToken stoppingToken)
     {
         await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
+        var wakeup = wakeups.Register(source.Id);
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await source.PollAsync(channel, stoppingToken);
+                var started = time.GetTimestamp();
+                wakeup.Reset();
+                try
+                {
+                    await source.PollAsync(channel, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    Log.PollFailed(logger, source.Id, e.Message);
+                    channel.Write(new Reading(source.Id, Metrics.Reachable, 0, time.GetUtcNow()));
+                }
+                try
+                {
+                    await wakeups.WaitAsync(wakeup, source.Interval, started, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                Log.PollFailed(logger, source.Id, e.Message);
-                channel.Write(new Reading(source.Id, Metrics.Reachable, 0, time.GetUtcNow()));
-            }
-            try
-            {
-                await Task.Delay(source.Interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        }
+        finally
+        {
+            wakeups.Unregister(source.Id, wakeup);
         }
     }
 }

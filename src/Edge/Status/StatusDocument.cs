@@ -15,6 +15,9 @@ public sealed record StatusDocument
     public required CounterStatus Counters { get; init; }
     public required UplinkReport Uplink { get; init; }
 
+    /// <summary>The SNMP trap receiver; absent when none is configured.</summary>
+    public TrapsReport? SnmpTraps { get; init; }
+
     /// <summary>Whether the board's hardware watchdog is armed, as the kernel reports it.</summary>
     public required string HardwareWatchdog { get; init; }
 }
@@ -22,6 +25,10 @@ public sealed record StatusDocument
 /// <summary>Whether events reach PagerDuty, and what waits in the outbox.</summary>
 public sealed record UplinkReport(string State, long Pending, long Parked, long Delivered, double? OldestPendingAgeSeconds,
     DateTimeOffset? LastDelivered, int ConsecutiveFailures, string? LastError, long Dropped);
+
+/// <summary>What the trap receiver saw since the daemon started, and how many polls traps brought forward.</summary>
+public sealed record TrapsReport(string Listen, bool Listening, long Received, long Accepted, long InformsAcknowledged, long ReportsSent,
+    long EarlyPolls, IReadOnlyDictionary<string, long> Dropped);
 
 public sealed record ConfigStatus(string File, string State, int Generation, DateTimeOffset? AppliedAt, DateTimeOffset? RejectedAt, IReadOnlyList<string> Problems);
 

@@ -29,6 +29,12 @@ public static class StatusPrinter
         o.WriteLine($"uplink: {u.State.ToUpperInvariant()}; outbox {u.Pending} pending{oldest}, {u.Parked} parked, {u.Delivered} delivered" +
             (u.ConsecutiveFailures > 0 ? $"; {u.ConsecutiveFailures} failures in a row, last: {u.LastError}" : "") +
             (u.Dropped > 0 ? $"; {u.Dropped} dropped" : ""));
+        if (d.SnmpTraps is { } t)
+        {
+            var dropped = string.Join(", ", t.Dropped.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value}"));
+            o.WriteLine($"snmp traps: {(t.Listening ? "listening on" : "NOT LISTENING on")} {t.Listen}; {t.Received} received, {t.Accepted} accepted " +
+                $"({t.InformsAcknowledged} informs), {t.EarlyPolls} early polls" + (dropped.Length > 0 ? $"; dropped: {dropped}" : ""));
+        }
         o.WriteLine($"series memory: {d.Counters.SeriesMemoryBytes} of {d.Counters.SeriesMemoryBudget} bytes");
         o.WriteLine($"hardware watchdog: {d.HardwareWatchdog}");
     }

@@ -6,7 +6,7 @@ using Edge.Daemon;
 namespace Edge.Status;
 
 /// <summary>Builds the status document from the daemon's immutable snapshots; never touches the pipeline itself.</summary>
-public sealed class StatusReport(StatusBoard board, ConfigState config, TimeProvider time)
+public sealed class StatusReport(StatusBoard board, ConfigState config, TrapService traps, TimeProvider time)
 {
     private readonly DateTimeOffset _started = time.GetUtcNow();
     private readonly string _hardwareWatchdog = Daemon.HardwareWatchdog.Describe();
@@ -40,6 +40,9 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TimeProv
             Counters = new CounterStatus(snapshot.RefusedReadings, snapshot.DroppedReadings, snapshot.SeriesBytes, snapshot.SeriesBudget),
             Uplink = Uplink(board.Delivery, now),
             HardwareWatchdog = _hardwareWatchdog,
+            SnmpTraps = traps.Status() is { } t
+                ? new TrapsReport(t.Listen, t.Listening, t.Counters.Received, t.Counters.Accepted, t.Counters.InformsAcknowledged, t.Counters.ReportsSent, t.EarlyPolls, t.Counters.Dropped)
+                : null,
         };
     }
 
@@ -96,6 +99,18 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TimeProv
         w.Append("edge_uplink_up ").Append(d.Uplink.State == "down" ? 0 : 1).Append('\n');
         Head("edge_uplink_consecutive_failures", "gauge", "Delivery attempts that failed in a row.");
         w.Append("edge_uplink_consecutive_failures ").Append(d.Uplink.ConsecutiveFailures).Append('\n');
+        if (d.SnmpTraps is { } traps)
+        {
+            Head("edge_snmp_traps_received_total", "counter", "Datagrams that reached the SNMP trap receiver.");
+            w.Append("edge_snmp_traps_received_total ").Append(traps.Received).Append('\n');
+            Head("edge_snmp_traps_accepted_total", "counter", "Traps and informs accepted from a configured device.");
+            w.Append("edge_snmp_traps_accepted_total ").Append(traps.Accepted).Append('\n');
+            Head("edge_snmp_traps_dropped_total", "counter", "Datagrams the trap receiver dropped, by reason.");
+            foreach (var (reason, count) in traps.Dropped)
+                w.Append("edge_snmp_traps_dropped_total{reason=\"").Append(reason).Append("\"} ").Append(count).Append('\n');
+            Head("edge_snmp_trap_polls_total", "counter", "Device polls brought forward by a trap (at most one a second per device).");
+            w.Append("edge_snmp_trap_polls_total ").Append(traps.EarlyPolls).Append('\n');
+        }
         Head("edge_uptime_seconds", "gauge", "Seconds since the daemon started.");
         w.Append("edge_uptime_seconds ").Append(Num(d.UptimeSeconds)).Append('\n');
         return w.ToString();

@@ -25,9 +25,11 @@ public sealed class SnmpdFixture : IAsyncLifetime
         ("SHA-256", AuthProtocol.Sha256), ("SHA-384", AuthProtocol.Sha384), ("SHA-512", AuthProtocol.Sha512),
     ];
 
+    private readonly NetSnmpTools _tools = new();
     private Process? _process;
 
-    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("edge-snmpd-").FullName;
+    /// <summary>Holds snmpd.conf, the log, and the tools' and agent's configuration and persistent state.</summary>
+    public string Directory => _tools.Directory;
     public int Port { get; private set; }
     public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
 
@@ -66,9 +68,7 @@ public sealed class SnmpdFixture : IAsyncLifetime
             lines.Add($"rouser -s usm aes-{auth} priv");
         }
         await File.WriteAllLinesAsync(conf, lines);
-        // The tools and the agent read snmp.conf from here: "mibs :" loads no MIB, so output is purely numeric.
-        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "conf"));
-        await File.WriteAllTextAsync(Path.Combine(Directory, "conf", "snmp.conf"), "mibs :\n");
+        // The tools and the agent read snmp.conf from _tools: "mibs :" loads no MIB, so output is purely numeric.
 
         for (var attempt = 0; attempt < 5 && _process is null; attempt++)
         {
@@ -86,24 +86,9 @@ public sealed class SnmpdFixture : IAsyncLifetime
     }
 
     /// <summary>Runs a net-snmp tool with this fixture's environment; bounded to 60 s.</summary>
-    public async Task<(int Exit, string Out, string Err)> RunToolAsync(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        Environment(start, "tools");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    public Task<(int Exit, string Out, string Err)> RunToolAsync(string tool, params string[] args) => _tools.RunAsync(tool, args);
 
-    public void Environment(ProcessStartInfo start, string persistent)
-    {
-        start.Environment["SNMPCONFPATH"] = Path.Combine(Directory, "conf");
-        start.Environment["SNMP_PERSISTENT_DIR"] = Path.Combine(Directory, persistent);
-        start.Environment["MIBS"] = "";
-    }
+    public void Environment(ProcessStartInfo start, string persistent) => _tools.Environment(start, persistent);
 
     private async Task<bool> AnswersAsync(Process process)
     {
@@ -133,12 +118,6 @@ public sealed class SnmpdFixture : IAsyncLifetime
             await _process.WaitForExitAsync();
         }
         _process?.Dispose();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _tools.Dispose();
     }
 }

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace Edge.Snmp.Tests.Support;
+
+/// <summary>
+/// net-snmp's command-line tools (snmptrap, snmpinform, …) run with a private configuration directory: no MIBs
+/// loaded, and their persistent state (engine boots) in a temp dir rather than the user's home. Bounded to 60 s.
+/// </summary>
+public sealed class NetSnmpTools : IDisposable
+{
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("edge-netsnmp-").FullName;
+
+    public NetSnmpTools()
+    {
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "conf"));
+        File.WriteAllText(Path.Combine(Directory, "conf", "snmp.conf"), "mibs :\n");
+    }
+
+    public async Task<(int Exit, string Out, string Err)> RunAsync(string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo(tool, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        Environment(start, "tools");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    public void Environment(ProcessStartInfo start, string persistent)
+    {
+        start.Environment["SNMPCONFPATH"] = Path.Combine(Directory, "conf");
+        start.Environment["SNMP_PERSISTENT_DIR"] = Path.Combine(Directory, persistent);
+        start.Environment["MIBS"] = "";
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
