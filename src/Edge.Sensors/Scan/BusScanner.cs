@@ -1,4 +1,5 @@
 using System.Device.I2c;
+using System.Runtime.CompilerServices;
 using Edge.Sensors.I2c;
 using Edge.Sensors.Timing;
 
@@ -14,6 +15,7 @@ public static class BusScanner
 {
     public const int First = 0x08, Last = 0x77;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<IReadOnlyList<ScanHit>> ScanAsync(I2cBus bus, TimeProvider time, CancellationToken cancellationToken)
     {
         using var delay = new ReusableDelay(time);
@@ -27,6 +29,7 @@ public static class BusScanner
         return hits;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<string?> IdentifyAsync(I2cDevice device, int address, ReusableDelay delay, CancellationToken cancellationToken)
     {
         switch (address)
