@@ -45,7 +45,9 @@ public static class BusScanner
                 }
                 break;
             case 0x70:
-                if (Try(() => ChipIo.Command(device, 0x3517)))
+                // A plain read first: an SHTC3 NACKs it (asleep, or awake with nothing to send) while a TCA9548A answers
+                // with its control register, to which the SHTC3's commands would be control bytes connecting channels.
+                if (!Try(() => device.ReadByte()) && Try(() => ChipIo.Command(device, 0x3517)))
                 {
                     await delay.WaitAsync(TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
                     if (Try(() => Shtc3Id(device)))
