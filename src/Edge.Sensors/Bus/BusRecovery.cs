@@ -1,5 +1,6 @@
 using System.Device.Gpio;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Edge.Sensors.Timing;
 
 namespace Edge.Sensors.Bus;
@@ -66,6 +67,7 @@ public sealed class BusRecovery(GpioController gpio, II2cPinFunction pinFunction
     }
 
     /// <summary>Switches the sensors' supply off and on through GPIO-controlled load switches (active high).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask PowerCycleAsync(IReadOnlyList<int> powerPins, CancellationToken cancellationToken)
     {
         foreach (var pin in powerPins)

@@ -1,4 +1,5 @@
 using System.Device.I2c;
+using System.Runtime.CompilerServices;
 using Iot.Device.Tca954x;
 using Microsoft.Extensions.Logging;
 
@@ -101,6 +102,7 @@ public sealed class SensorBus : IDisposable
     /// Checks the lines and clears a stuck bus, power-cycling the sensors if clocking does not free it, then reopens
     /// the bus so the next transaction starts on a fresh controller state. Hold the bus.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<BusClearResult> RecoverAsync(CancellationToken cancellationToken)
     {
         _consecutiveFailures = 0;
@@ -146,6 +148,7 @@ public sealed class SensorBus : IDisposable
     }
 
     /// <summary>Power-cycles one sensor that stays unreachable while the bus works. Hold the bus.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> PowerCycleAsync(int pin, CancellationToken cancellationToken)
     {
         if (Recovery() is not { } recovery)

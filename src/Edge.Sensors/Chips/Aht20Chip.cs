@@ -10,7 +10,7 @@ namespace Edge.Sensors.Chips;
 /// chip that stays busy hangs the caller forever), measures twice per reading, never reads the CRC byte and sleeps
 /// with Thread.Sleep. Here: one trigger, the datasheet's 80 ms, a bounded number of busy polls, and the CRC checked.
 /// </summary>
-public sealed class Aht20Chip(I2cDevice device, ReusableDelay delay) : IClimateChip
+public sealed class Aht20Chip(I2cDevice device, ReusableDelay delay) : IClimateChip, IFrameChip
 {
     private const byte Initialize = 0xBE;
     private const byte Trigger = 0xAC;
@@ -54,22 +54,13 @@ public sealed class Aht20Chip(I2cDevice device, ReusableDelay delay) : IClimateC
         device.Write(command);
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<ChipReading> MeasureAsync(CancellationToken cancellationToken)
+    public ValueTask<ChipReading> MeasureAsync(CancellationToken cancellationToken)
     {
         SendTrigger();
-        await delay.WaitAsync(MeasurementTime, cancellationToken).ConfigureAwait(false);
-        for (var poll = 0; ; poll++)
-        {
-            if (TryReadFrame() is { } reading)
-                return reading;
-            if (poll == ExtraPolls)
-                return ChipReading.Failed(ChipStatus.Busy);
-            await delay.WaitAsync(PollInterval, cancellationToken).ConfigureAwait(false);
-        }
+        return ChipIo.ReadFrameAsync(this, delay, MeasurementTime, PollInterval, ExtraPolls, cancellationToken);
     }
 
-    private ChipReading? TryReadFrame()
+    ChipReading? IFrameChip.TryReadFrame()
     {
         // Datasheet §5.4 step 3: status, humidity 20 bit, temperature 20 bit, CRC (poly 0x31, init 0xFF over 6 bytes).
         Span<byte> frame = stackalloc byte[7];

@@ -10,7 +10,7 @@ namespace Edge.Sensors.Chips;
 /// a CRC fails (no exception; 0 °C on a fresh instance), measures twice per reading and blocks in Thread.Sleep, so
 /// this driver sends the same single-shot command itself and treats a bad checksum as "no reading".
 /// </summary>
-public sealed class Sht3xChip(I2cDevice device, ReusableDelay delay) : IClimateChip
+public sealed class Sht3xChip(I2cDevice device, ReusableDelay delay) : IClimateChip, IFrameChip
 {
     // Datasheet Table 9/10: single shot, repeatability high, clock stretching disabled.
     private const ushort MeasureHighNoStretch = 0x2400;
@@ -53,22 +53,13 @@ public sealed class Sht3xChip(I2cDevice device, ReusableDelay delay) : IClimateC
         return (status & HeaterBit) != 0 ? ChipStatus.WrongChip : ChipStatus.Ok;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<ChipReading> MeasureAsync(CancellationToken cancellationToken)
+    public ValueTask<ChipReading> MeasureAsync(CancellationToken cancellationToken)
     {
         ChipIo.Command(device, MeasureHighNoStretch);
-        await delay.WaitAsync(MeasurementTime, cancellationToken).ConfigureAwait(false);
-        for (var poll = 0; ; poll++)
-        {
-            if (TryReadFrame() is { } reading)
-                return reading;
-            if (poll == ExtraPolls)
-                return ChipReading.Failed(ChipStatus.Busy);
-            await delay.WaitAsync(PollInterval, cancellationToken).ConfigureAwait(false);
-        }
+        return ChipIo.ReadFrameAsync(this, delay, MeasurementTime, PollInterval, ExtraPolls, cancellationToken);
     }
 
-    private ChipReading? TryReadFrame()
+    ChipReading? IFrameChip.TryReadFrame()
     {
         Span<byte> frame = stackalloc byte[6];
         if (!ChipIo.TryRead(device, frame))

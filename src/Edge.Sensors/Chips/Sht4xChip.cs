@@ -11,7 +11,7 @@ namespace Edge.Sensors.Chips;
 /// begin/end split is not public in 4.2.0; the protocol is one command byte and a six-byte frame, so it is sent here.
 /// The heater is only ever on through its own commands (0x39…0x15), which this driver never sends.
 /// </summary>
-public sealed class Sht4xChip(I2cDevice device, ReusableDelay delay) : IClimateChip
+public sealed class Sht4xChip(I2cDevice device, ReusableDelay delay) : IClimateChip, IFrameChip
 {
     private const byte MeasureHighPrecision = 0xFD;
     private const byte SoftReset = 0x94;
@@ -45,22 +45,13 @@ public sealed class Sht4xChip(I2cDevice device, ReusableDelay delay) : IClimateC
         return Crc8.TryReadWord(frame, out _) && Crc8.TryReadWord(frame[3..], out _) ? ChipStatus.Ok : ChipStatus.CrcError;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<ChipReading> MeasureAsync(CancellationToken cancellationToken)
+    public ValueTask<ChipReading> MeasureAsync(CancellationToken cancellationToken)
     {
         device.WriteByte(MeasureHighPrecision);
-        await delay.WaitAsync(MeasurementTime, cancellationToken).ConfigureAwait(false);
-        for (var poll = 0; ; poll++)
-        {
-            if (TryReadFrame() is { } reading)
-                return reading;
-            if (poll == ExtraPolls)
-                return ChipReading.Failed(ChipStatus.Busy);
-            await delay.WaitAsync(PollInterval, cancellationToken).ConfigureAwait(false);
-        }
+        return ChipIo.ReadFrameAsync(this, delay, MeasurementTime, PollInterval, ExtraPolls, cancellationToken);
     }
 
-    private ChipReading? TryReadFrame()
+    ChipReading? IFrameChip.TryReadFrame()
     {
         Span<byte> frame = stackalloc byte[6];
         if (!ChipIo.TryRead(device, frame))

@@ -10,7 +10,7 @@ namespace Edge.Sensors.Chips;
 /// 16-bit number, so from 42.5 °C up (S_T ≥ 0x8000) it reports T − 175 °C (50 °C → −125 °C), and it busy-waits 20 ms
 /// after every command. Hot-aisle air passes 42.5 °C. Here the word is unsigned, as datasheet §5.11 says.
 /// </summary>
-public sealed class Shtc3Chip(I2cDevice device, ReusableDelay delay) : IClimateChip
+public sealed class Shtc3Chip(I2cDevice device, ReusableDelay delay) : IClimateChip, IFrameChip
 {
     private const ushort Wakeup = 0x3517;
     private const ushort Sleep = 0xB098;
@@ -59,21 +59,14 @@ public sealed class Shtc3Chip(I2cDevice device, ReusableDelay delay) : IClimateC
         ChipIo.Command(device, Wakeup);
         await delay.WaitAsync(WakeupTime, cancellationToken).ConfigureAwait(false);
         ChipIo.Command(device, MeasureNormalTFirst);
-        await delay.WaitAsync(MeasurementTime, cancellationToken).ConfigureAwait(false);
-        for (var poll = 0; ; poll++)
-        {
-            if (TryReadFrame() is { } reading)
-            {
-                ChipIo.Command(device, Sleep);
-                return reading;
-            }
-            if (poll == ExtraPolls)
-                return ChipReading.Failed(ChipStatus.Busy);
-            await delay.WaitAsync(PollInterval, cancellationToken).ConfigureAwait(false);
-        }
+        var reading = await ChipIo.ReadFrameAsync(this, delay, MeasurementTime, PollInterval, ExtraPolls, cancellationToken).ConfigureAwait(false);
+        // Once it has answered, back to sleep; a chip still busy is re-initialized (and sent to sleep) before the next try.
+        if (reading.Status != ChipStatus.Busy)
+            ChipIo.Command(device, Sleep);
+        return reading;
     }
 
-    private ChipReading? TryReadFrame()
+    ChipReading? IFrameChip.TryReadFrame()
     {
         Span<byte> frame = stackalloc byte[6];
         if (!ChipIo.TryRead(device, frame))

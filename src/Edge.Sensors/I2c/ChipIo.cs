@@ -1,5 +1,8 @@
 using System.Buffers.Binary;
 using System.Device.I2c;
+using System.Runtime.CompilerServices;
+using Edge.Sensors.Chips;
+using Edge.Sensors.Timing;
 
 namespace Edge.Sensors.I2c;
 
@@ -12,6 +15,26 @@ public static class ChipIo
         Span<byte> frame = stackalloc byte[2];
         BinaryPrimitives.WriteUInt16BigEndian(frame, command);
         device.Write(frame);
+    }
+
+    /// <summary>
+    /// After a measurement command: waits the datasheet's conversion time, then reads the frame, polling a few more
+    /// times in case this chip is slower than its datasheet says (Busy after that). Generic over the chip rather than
+    /// a delegate, so nothing is allocated per reading.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    internal static async ValueTask<ChipReading> ReadFrameAsync<TChip>(TChip chip, ReusableDelay delay, TimeSpan conversion, TimeSpan pollInterval, int extraPolls, CancellationToken cancellationToken)
+        where TChip : IFrameChip
+    {
+        await delay.WaitAsync(conversion, cancellationToken).ConfigureAwait(false);
+        for (var poll = 0; ; poll++)
+        {
+            if (chip.TryReadFrame() is { } reading)
+                return reading;
+            if (poll == extraPolls)
+                return ChipReading.Failed(ChipStatus.Busy);
+            await delay.WaitAsync(pollInterval, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Device.I2c;
+using System.Runtime.CompilerServices;
 using Edge.Sensors.I2c;
 using Edge.Sensors.Timing;
 
@@ -14,6 +15,7 @@ public static class BusScanner
 {
     public const int First = 0x08, Last = 0x77;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<IReadOnlyList<ScanHit>> ScanAsync(I2cBus bus, TimeProvider time, CancellationToken cancellationToken)
     {
         using var delay = new ReusableDelay(time);
@@ -27,6 +29,7 @@ public static class BusScanner
         return hits;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<string?> IdentifyAsync(I2cDevice device, int address, ReusableDelay delay, CancellationToken cancellationToken)
     {
         switch (address)
@@ -42,7 +45,9 @@ public static class BusScanner
                 }
                 break;
             case 0x70:
-                if (Try(() => ChipIo.Command(device, 0x3517)))
+                // A plain read first: an SHTC3 NACKs it (asleep, or awake with nothing to send) while a TCA9548A answers
+                // with its control register, to which the SHTC3's commands would be control bytes connecting channels.
+                if (!Try(() => device.ReadByte()) && Try(() => ChipIo.Command(device, 0x3517)))
                 {
                     await delay.WaitAsync(TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
                     if (Try(() => Shtc3Id(device)))

@@ -179,20 +179,31 @@ public sealed class Bme280Simulator : SimulatedChip
         return Math.Clamp(h, 0, 100);
     }
 
-    public static int AdcTemperature(double c) => Bisect(0, 0xFFFFF, adc => Temperature(adc) >= c);
+    public static int AdcTemperature(double c) => Bisect(0, 0xFFFFF, Quantity.Temperature, c, 0);
 
     // Pressure falls as adc_P rises.
-    public static int AdcPressure(double pa, double tFine) => Bisect(0, 0xFFFFF, adc => PressurePa(adc, tFine) <= pa);
+    public static int AdcPressure(double pa, double tFine) => Bisect(0, 0xFFFFF, Quantity.Pressure, pa, tFine);
 
-    public static int AdcHumidity(double rh, double tFine) => Bisect(0, 0xFFFF, adc => Humidity(adc, tFine) >= rh);
+    public static int AdcHumidity(double rh, double tFine) => Bisect(0, 0xFFFF, Quantity.Humidity, rh, tFine);
 
-    /// <summary>The smallest value in [lo, hi] for which <paramref name="reached"/> holds (monotonic).</summary>
-    private static int Bisect(int lo, int hi, Func<int, bool> reached)
+    private enum Quantity { Temperature, Pressure, Humidity }
+
+    /// <summary>
+    /// The smallest ADC value in [lo, hi] that reaches <paramref name="target"/> (each formula is monotonic). No
+    /// delegate: the simulator runs inside the allocation test's measurement, so it must not allocate either.
+    /// </summary>
+    private static int Bisect(int lo, int hi, Quantity quantity, double target, double tFine)
     {
         while (lo < hi)
         {
             var mid = lo + (hi - lo) / 2;
-            if (reached(mid))
+            var reached = quantity switch
+            {
+                Quantity.Temperature => Temperature(mid) >= target,
+                Quantity.Pressure => PressurePa(mid, tFine) <= target,
+                _ => Humidity(mid, tFine) >= target,
+            };
+            if (reached)
                 hi = mid;
             else
                 lo = mid + 1;

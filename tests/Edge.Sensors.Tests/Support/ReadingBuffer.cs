@@ -10,7 +10,14 @@ public sealed class ReadingBuffer(int capacity = 64) : IReadingSink
 
     public int Count { get; private set; }
 
-    public void Write(in Reading reading) => _readings[Count++ % _readings.Length] = reading;
+    public void Write(in Reading reading)
+    {
+        _readings[Count++ % _readings.Length] = reading;
+        LastWriterThread = Environment.CurrentManagedThreadId;
+    }
+
+    /// <summary>The thread that wrote last: the allocation test checks that the whole poll ran on its thread.</summary>
+    public int LastWriterThread { get; private set; }
 
     public void Clear() => Count = 0;
 

@@ -19,9 +19,7 @@ public sealed class Rig : IDisposable
                 Bus.Opened++;
                 return Bus;
             },
-            // Power-cycle waits are zero here: under FakeTimeProvider the continuation after the second of them was seen
-            // on a pool thread (not yet traced), which made the power-cycle tests race the fake clock.
-            _ => new BusRecovery(new GpioController(Pins), Pins, Time, powerOffTime: TimeSpan.Zero, powerOnTime: TimeSpan.Zero),
+            _ => new BusRecovery(new GpioController(Pins), Pins, Time),
             Time);
     }
 
