@@ -23,6 +23,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
 for _ in $(seq 50); do snmpget -v2c -c public -t 0.2 -r 0 "127.0.0.1:$port" .1.3.6.1.2.1.1.3.0 >/dev/null 2>&1 && break; done
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 count=$(snmpbulkwalk -v2c -c public -On "127.0.0.1:$port" .1 | grep -c ' = ')
 echo "whole-agent walk: $count varbinds"
 v3="-v3 -u bench -l authPriv -a SHA-256 -A authpass123 -x AES -X privpass123"
@@ -57,3 +58,4 @@ PY
 dotnet build bench/SnmpPoll -c Release -nologo -v q >/dev/null
 dotnet bench/SnmpPoll/bin/Release/net10.0/SnmpPoll.dll "$port" 100 ${ROUNDS:-30} v2c
 dotnet bench/SnmpPoll/bin/Release/net10.0/SnmpPoll.dll "$port" 100 ${ROUNDS:-30} v3
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -24,10 +24,15 @@ var process = Process.GetCurrentProcess();
 var walls = new List<double>();
 var cpus = new List<double>();
 var varbinds = 0;
+var gcs = 0;
+var rcvbufErrors0 = RcvbufErrors();
 for (var round = -3; round < rounds; round++)
 {
     process.Refresh();
     var cpu0 = process.TotalProcessorTime;
+    var gc0 = GC.CollectionCount(0);
+    if (round == 0)
+        rcvbufErrors0 = RcvbufErrors();
     var wall = Stopwatch.StartNew();
     var polls = targets.Select(async t =>
     {
@@ -45,8 +50,17 @@ for (var round = -3; round < rounds; round++)
     walls.Add(wall.Elapsed.TotalMilliseconds);
     cpus.Add((process.TotalProcessorTime - cpu0).TotalMilliseconds);
     varbinds = counts.Sum();
+    gcs += GC.CollectionCount(0) - gc0;
 }
 walls.Sort();
 cpus.Sort();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{(v3 ? "v3 authPriv SHA-256/AES" : "v2c")}: {devices} devices, {varbinds} varbinds per round, {rounds} rounds: wall median {walls[rounds / 2]:0.0} ms (max {walls[^1]:0.0}), CPU median {cpus[rounds / 2]:0.0} ms (max {cpus[^1]:0.0})"));
+    $"{(v3 ? "v3 authPriv SHA-256/AES" : "v2c")}: {devices} devices, {varbinds} varbinds per round, {rounds} rounds: wall median {walls[rounds / 2]:0.0} ms (max {walls[^1]:0.0}), CPU median {cpus[rounds / 2]:0.0} ms (max {cpus[^1]:0.0}); {client.Retransmissions} retransmissions, {client.DiscardedDatagrams} discarded, {RcvbufErrors() - rcvbufErrors0} UDP receive-buffer drops (host-wide), {gcs} gen0 GCs over the measured rounds"));
+
+// Udp RcvbufErrors from /proc/net/snmp: datagrams the kernel dropped because a socket's receive buffer was full.
+static long RcvbufErrors()
+{
+    var lines = File.ReadAllLines("/proc/net/snmp").Where(l => l.StartsWith("Udp: ", StringComparison.Ordinal)).ToArray();
+    var column = Array.IndexOf(lines[0].Split(' '), "RcvbufErrors");
+    return long.Parse(lines[1].Split(' ')[column], CultureInfo.InvariantCulture);
+}

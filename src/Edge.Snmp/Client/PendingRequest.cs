@@ -12,7 +12,9 @@ namespace Edge.Snmp.Client;
 /// </summary>
 internal sealed class PendingRequest
 {
-    private readonly TaskCompletionSource<Reply> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Continuations run synchronously, on the receive thread that accepts the answer: they are the client's own
+    // (SnmpClient.ExchangeAsync and what awaits it), and the client hands its result to the caller off that thread.
+    private readonly TaskCompletionSource<Reply> _completion = new();
 
     public PendingRequest(int id, SocketAddress address, SnmpVersion version, IReadOnlyList<Oid>? expected, UsmKeys? keys = null, EngineState? engine = null)
     {

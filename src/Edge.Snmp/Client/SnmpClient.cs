@@ -15,6 +15,12 @@ namespace Edge.Snmp.Client;
 /// msgID (v3) and by sender address and port, and drops everything else. Timeouts and retries run on the injected
 /// <see cref="TimeProvider"/>. Failures are <see cref="SnmpResult"/>s, never exceptions (cancellation excepted).
 /// </summary>
+/// <remarks>
+/// Threads: inside the client, the code after an answer (decoding, the next request of a walk, its encryption and
+/// send) runs on the receive thread that took the answer, so a walk costs one thread switch per response, as
+/// snmpbulkwalk's does. The caller's code never runs there: every public method completes on the thread pool
+/// (<see cref="OffReceiveThread"/>), so a slow or blocking caller cannot hold up other devices' answers.
+/// </remarks>
 public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
 {
     /// <summary>GETBULK max-repetitions of a walk unless told otherwise; responses stay well under a 1472-octet MTU payload for typical rows.</summary>
@@ -38,6 +44,7 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
     private int _nextId;
     private long _salt;
     private long _discarded;
+    private long _retransmissions;
     private bool _disposed;
 
     public SnmpClient(TimeProvider time)
@@ -51,17 +58,20 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
     /// <summary>Datagrams dropped because nothing was waiting for them (unknown id, wrong sender, undecodable header).</summary>
     public long DiscardedDatagrams => Interlocked.Read(ref _discarded);
 
+    /// <summary>Requests sent again after a timeout: a lost request or answer (or a full receive buffer) shows here.</summary>
+    public long Retransmissions => Interlocked.Read(ref _retransmissions);
+
     public Task<SnmpResult> GetAsync(SnmpTarget target, IReadOnlyList<Oid> oids, CancellationToken ct) =>
-        RequestAsync(target, PduType.GetRequest, oids, 0, 0, ct);
+        OffReceiveThread(RequestAsync(target, PduType.GetRequest, oids, 0, 0, ct));
 
     public Task<SnmpResult> GetNextAsync(SnmpTarget target, IReadOnlyList<Oid> oids, CancellationToken ct) =>
-        RequestAsync(target, PduType.GetNextRequest, oids, 0, 0, ct);
+        OffReceiveThread(RequestAsync(target, PduType.GetNextRequest, oids, 0, 0, ct));
 
     public Task<SnmpResult> GetBulkAsync(SnmpTarget target, IReadOnlyList<Oid> oids, int nonRepeaters, int maxRepetitions, CancellationToken ct)
     {
         if (target.Version == SnmpVersion.V1)
             return Task.FromResult(SnmpResult.Fail(new SnmpError(SnmpErrorKind.InvalidRequest, $"{target.Describe()}: GETBULK does not exist in SNMPv1")));
-        return RequestAsync(target, PduType.GetBulkRequest, oids, Math.Max(0, nonRepeaters), Math.Max(0, maxRepetitions), ct);
+        return OffReceiveThread(RequestAsync(target, PduType.GetBulkRequest, oids, Math.Max(0, nonRepeaters), Math.Max(0, maxRepetitions), ct));
     }
 
     public Task<SnmpResult> WalkAsync(SnmpTarget target, Oid root, CancellationToken ct) =>
@@ -74,13 +84,34 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
     /// response are kept at the end of the list (as data, the way snmpbulkwalk prints them). When the subtree is empty, the root
     /// itself is fetched with GET, as net-snmp's walk tools do for a single instance.
     /// </summary>
-    public async Task<SnmpResult> WalkAsync(SnmpTarget target, Oid root, int maxRepetitions, CancellationToken ct)
+    public Task<SnmpResult> WalkAsync(SnmpTarget target, Oid root, int maxRepetitions, CancellationToken ct) =>
+        OffReceiveThread(WalkIntoListAsync(target, root, maxRepetitions, ct));
+
+    private async Task<SnmpResult> WalkIntoListAsync(SnmpTarget target, Oid root, int maxRepetitions, CancellationToken ct)
     {
         var results = new List<VarBind>();
+        var walk = await WalkCoreAsync(target, root, maxRepetitions, results.Add, ct).ConfigureAwait(false);
+        return new SnmpResult(results, walk.Error);
+    }
+
+    /// <summary>
+    /// The walk of <see cref="WalkAsync(SnmpTarget, Oid, int, CancellationToken)"/>, handing each varbind to
+    /// <paramref name="each"/> as its response comes in instead of keeping them: memory stays at one response however
+    /// large the subtree (<c>edge snmp walk</c> prints as it goes). The result has no varbinds, only the error if the
+    /// walk stopped early; the varbinds handed over before it are the ones the list form would have kept.
+    /// <paramref name="each"/> is called on the client's receive thread between two requests of the walk: it must be
+    /// quick and must not wait for another SNMP answer.
+    /// </summary>
+    public Task<SnmpResult> WalkAsync(SnmpTarget target, Oid root, int maxRepetitions, Action<VarBind> each, CancellationToken ct) =>
+        OffReceiveThread(WalkCoreAsync(target, root, maxRepetitions, each, ct));
+
+    private async Task<SnmpResult> WalkCoreAsync(SnmpTarget target, Oid root, int maxRepetitions, Action<VarBind> each, CancellationToken ct)
+    {
+        var walked = 0;
         var current = root;
         var bulk = target.Version != SnmpVersion.V1;
         var repetitions = Math.Clamp(maxRepetitions, 1, 1000);
-        while (results.Count < MaxWalkVarBinds)
+        while (walked < MaxWalkVarBinds)
         {
             var step = bulk
                 ? await RequestAsync(target, PduType.GetBulkRequest, [current], 0, repetitions, ct).ConfigureAwait(false)
@@ -104,7 +135,7 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
                         continue;
                     }
                 }
-                return new SnmpResult(results, error);
+                return SnmpResult.Fail(error);
             }
             if (step.VarBinds.Count == 0)
                 break;
@@ -115,7 +146,10 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
                 {
                     // Kept as data, the way snmpbulkwalk prints the endOfMibView varbinds of its last response.
                     if (vb.Oid.StartsWith(root))
-                        results.Add(vb);
+                    {
+                        each(vb);
+                        walked++;
+                    }
                     done = true;
                     continue;
                 }
@@ -125,20 +159,35 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
                     break;
                 }
                 if (vb.Oid.CompareTo(current) <= 0)
-                    return new SnmpResult(results, new SnmpError(SnmpErrorKind.NotIncreasing, $"{target.Describe()}: OID not increasing: {current} >= {vb.Oid}"));
-                results.Add(vb);
+                    return SnmpResult.Fail(new SnmpError(SnmpErrorKind.NotIncreasing, $"{target.Describe()}: OID not increasing: {current} >= {vb.Oid}"));
+                each(vb);
+                walked++;
                 current = vb.Oid;
             }
             if (done)
                 break;
         }
-        if (results.Count == 0)
+        if (walked == 0)
         {
             var get = await RequestAsync(target, PduType.GetRequest, [root], 0, 0, ct).ConfigureAwait(false);
             if (get.Ok && get.VarBinds.Count == 1 && !get.VarBinds[0].Value.IsException)
-                results.Add(get.VarBinds[0]);
+                each(get.VarBinds[0]);
         }
-        return new SnmpResult(results, null);
+        return new SnmpResult([], null);
+    }
+
+    /// <summary>
+    /// <paramref name="inner"/>'s outcome, delivered to the caller on the thread pool rather than on the receive thread
+    /// that completed it (see the class remarks): one hop per call, where there used to be several per request.
+    /// </summary>
+    private static Task<SnmpResult> OffReceiveThread(Task<SnmpResult> inner)
+    {
+        if (inner.IsCompleted)
+            return inner;
+        var outer = new TaskCompletionSource<SnmpResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        inner.ContinueWith(static (done, state) => ((TaskCompletionSource<SnmpResult>)state!).TrySetFromTask(done),
+            outer, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return outer.Task;
     }
 
     private async Task<SnmpResult> RequestAsync(SnmpTarget target, PduType type, IReadOnlyList<Oid> oids, int nonRepeaters, int maxRepetitions, CancellationToken ct)
@@ -258,9 +307,11 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
             {
                 // The timer starts before the datagram leaves, so an answer can never beat its own timeout's registration.
                 var wait = pending.Task.WaitAsync(timeout, _time, ct);
+                if (attempt > 0)
+                    Interlocked.Increment(ref _retransmissions);
                 try
                 {
-                    await transport.SendAsync(encode(), pending.Address, ct).ConfigureAwait(false);
+                    transport.Send(encode(), pending.Address);
                 }
                 catch (SocketException e)
                 {

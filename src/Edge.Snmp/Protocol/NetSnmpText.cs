@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 
@@ -7,6 +9,11 @@ namespace Edge.Snmp.Protocol;
 /// Prints varbinds the way net-snmp's tools do with <c>-On</c> and no MIBs loaded (snmplib/mib.c,
 /// sprint_realloc_by_type), so <c>edge snmp walk</c> output can be diffed against <c>snmpbulkwalk -On</c>.
 /// </summary>
+/// <remarks>
+/// Everything is written as ASCII bytes straight into an <see cref="IBufferWriter{T}"/>: a walk prints thousands of
+/// lines, and going through strings, a StringBuilder and a UTF-8 encoder cost more than the decoding did. The
+/// output is ASCII by construction (octet strings are quoted only when every octet is printable ASCII or a space).
+/// </remarks>
 public static class NetSnmpText
 {
     /// <summary>net-snmp's default hex-dump line length (NETSNMP_DS_LIB_HEX_OUTPUT_LENGTH).</summary>
@@ -15,70 +22,102 @@ public static class NetSnmpText
     /// <summary><c>.1.3.6.1.2.1.1.3.0 = Timeticks: (123) 0:00:01.23</c>; may span lines, as net-snmp's hex dumps do.</summary>
     public static string Format(VarBind varBind)
     {
-        var sb = new StringBuilder(64);
-        sb.Append('.').Append(varBind.Oid.ToString()).Append(" = ");
-        AppendValue(sb, varBind.Value);
-        return sb.ToString();
+        var buffer = new ArrayBufferWriter<byte>(64);
+        Write(buffer, varBind);
+        return Encoding.ASCII.GetString(buffer.WrittenSpan);
     }
 
     public static string FormatValue(SnmpValue value)
     {
-        var sb = new StringBuilder(32);
-        AppendValue(sb, value);
-        return sb.ToString();
+        var buffer = new ArrayBufferWriter<byte>(32);
+        WriteValue(buffer, value);
+        return Encoding.ASCII.GetString(buffer.WrittenSpan);
     }
 
-    public static void AppendValue(StringBuilder sb, SnmpValue value)
+    /// <summary>One varbind as <see cref="Format"/> prints it, without a line end.</summary>
+    public static void Write(IBufferWriter<byte> output, VarBind varBind)
     {
-        var inv = CultureInfo.InvariantCulture;
+        WriteOid(output, varBind.Oid.Arcs);
+        output.Write(" = "u8);
+        WriteValue(output, varBind.Value);
+    }
+
+    /// <summary>An OID as <c>.1.3.6.1</c> (with the leading dot, as <c>-On</c> prints it).</summary>
+    public static void WriteOid(IBufferWriter<byte> output, ReadOnlySpan<uint> arcs)
+    {
+        foreach (var arc in arcs)
+        {
+            output.Write("."u8);
+            WriteNumber(output, arc);
+        }
+    }
+
+    public static void WriteValue(IBufferWriter<byte> output, SnmpValue value)
+    {
         switch (value.Type)
         {
             case SnmpType.Integer:
-                sb.Append("INTEGER: ").Append(value.Number.ToString(inv));
+                output.Write("INTEGER: "u8);
+                WriteNumber(output, value.Number);
                 break;
             case SnmpType.OctetString:
-                AppendOctetString(sb, value.Bytes ?? []);
+                WriteOctetString(output, value.Bytes ?? []);
                 break;
             case SnmpType.Null:
-                sb.Append("NULL");
+                output.Write("NULL"u8);
                 break;
             case SnmpType.ObjectIdentifier:
-                sb.Append("OID: .").Append(value.OidValue?.ToString());
+                output.Write("OID: "u8);
+                if (value.OidValue is { } oid)
+                    WriteOid(output, oid.Arcs);
+                else
+                    output.Write("."u8);
                 break;
             case SnmpType.IpAddress when value.Bytes is { Length: 4 } ip:
-                sb.Append("IpAddress: ").Append(ip[0]).Append('.').Append(ip[1]).Append('.').Append(ip[2]).Append('.').Append(ip[3]);
+                output.Write("IpAddress: "u8);
+                for (var i = 0; i < 4; i++)
+                {
+                    if (i > 0)
+                        output.Write("."u8);
+                    WriteNumber(output, ip[i]);
+                }
                 break;
             case SnmpType.Counter32:
-                sb.Append("Counter32: ").Append(((uint)value.Number).ToString(inv));
+                output.Write("Counter32: "u8);
+                WriteNumber(output, (uint)value.Number);
                 break;
             case SnmpType.Gauge32:
-                sb.Append("Gauge32: ").Append(((uint)value.Number).ToString(inv));
+                output.Write("Gauge32: "u8);
+                WriteNumber(output, (uint)value.Number);
                 break;
             case (SnmpType)0x47:
-                sb.Append("UInteger32: ").Append(((uint)value.Number).ToString(inv));
+                output.Write("UInteger32: "u8);
+                WriteNumber(output, (uint)value.Number);
                 break;
             case SnmpType.TimeTicks:
-                AppendTimeTicks(sb, (uint)value.Number);
+                WriteTimeTicks(output, (uint)value.Number);
                 break;
             case SnmpType.Counter64:
-                sb.Append("Counter64: ").Append(value.Unsigned.ToString(inv));
+                output.Write("Counter64: "u8);
+                WriteNumber(output, value.Unsigned);
                 break;
             case SnmpType.Opaque:
-                sb.Append("OPAQUE: ");
-                AppendHex(sb, value.Bytes ?? []);
+                WriteOpaque(output, value.Bytes ?? []);
                 break;
             case SnmpType.NoSuchObject:
-                sb.Append("No Such Object available on this agent at this OID");
+                output.Write("No Such Object available on this agent at this OID"u8);
                 break;
             case SnmpType.NoSuchInstance:
-                sb.Append("No Such Instance currently exists at this OID");
+                output.Write("No Such Instance currently exists at this OID"u8);
                 break;
             case SnmpType.EndOfMibView:
-                sb.Append("No more variables left in this MIB View (It is past the end of the MIB tree)");
+                output.Write("No more variables left in this MIB View (It is past the end of the MIB tree)"u8);
                 break;
             default:
-                sb.Append("Wrong Type (0x").Append(((byte)value.Type).ToString("X2", inv)).Append("): ");
-                AppendHex(sb, value.Bytes ?? []);
+                output.Write("Wrong Type (0x"u8);
+                WriteHexOctet(output, (byte)value.Type);
+                output.Write("): "u8);
+                WriteHex(output, value.Bytes ?? []);
                 break;
         }
     }
@@ -87,49 +126,84 @@ public static class NetSnmpText
     /// sprint_realloc_octet_string without a display hint: <c>""</c> when empty, a quoted STRING (backslash-escaping
     /// <c>"</c> and <c>\</c>) when every octet is isprint or isspace in the C locale, else a Hex-STRING.
     /// </summary>
-    private static void AppendOctetString(StringBuilder sb, byte[] bytes)
+    private static void WriteOctetString(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length == 0)
+        if (bytes.IsEmpty)
         {
-            sb.Append("\"\"");
+            output.Write("\"\""u8);
             return;
         }
         foreach (var b in bytes)
         {
             if (!IsPrintOrSpace(b))
             {
-                sb.Append("Hex-STRING: ");
-                AppendHex(sb, bytes);
+                output.Write("Hex-STRING: "u8);
+                WriteHex(output, bytes);
                 return;
             }
         }
-        sb.Append("STRING: \"");
+        output.Write("STRING: \""u8);
+        // At most two octets out per octet in (an escaped quote or backslash).
+        var span = output.GetSpan(bytes.Length * 2 + 1);
+        var n = 0;
         foreach (var b in bytes)
         {
             if (b is (byte)'"' or (byte)'\\')
-                sb.Append('\\');
-            sb.Append((char)b);
+                span[n++] = (byte)'\\';
+            span[n++] = b;
         }
-        sb.Append('"');
+        span[n++] = (byte)'"';
+        output.Advance(n);
+    }
+
+    /// <summary>
+    /// net-snmp unwraps a float or double carried in an Opaque (the UCD-SNMP/Net-SNMP opaque special types: a 0x9F
+    /// 0x78 or 0x9F 0x79 tag inside, as UCD-SNMP-MIB::laLoadFloat sends) and prints it with C's <c>%f</c>; any other
+    /// Opaque is a hex dump (snmplib/mib.c, sprint_realloc_float, sprint_realloc_double, sprint_realloc_opaque).
+    /// </summary>
+    private static void WriteOpaque(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes is [0x9F, 0x78, 4, ..] && bytes.Length == 7)
+        {
+            output.Write("Opaque: Float: "u8);
+            WriteNumber(output, (double)BinaryPrimitives.ReadSingleBigEndian(bytes[3..]), "F6");
+            return;
+        }
+        if (bytes is [0x9F, 0x79, 8, ..] && bytes.Length == 11)
+        {
+            output.Write("Opaque: Double: "u8);
+            WriteNumber(output, BinaryPrimitives.ReadDoubleBigEndian(bytes[3..]), "F6");
+            return;
+        }
+        output.Write("OPAQUE: "u8);
+        WriteHex(output, bytes);
     }
 
     private static bool IsPrintOrSpace(byte b) => b is >= 0x20 and <= 0x7E or >= 0x09 and <= 0x0D;
 
     /// <summary>Each octet as "XX " (trailing space included), a newline after every 16 when more follow.</summary>
-    private static void AppendHex(StringBuilder sb, ReadOnlySpan<byte> bytes)
+    private static void WriteHex(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
     {
         for (var i = 0; i < bytes.Length; i++)
         {
             if (i > 0 && i % HexLineLength == 0)
-                sb.Append('\n');
-            sb.Append(bytes[i].ToString("X2", CultureInfo.InvariantCulture)).Append(' ');
+                output.Write("\n"u8);
+            WriteHexOctet(output, bytes[i]);
+            output.Write(" "u8);
         }
     }
 
-    /// <summary>uptimeString: <c>Timeticks: (N) H:MM:SS.cc</c>, with "1 day, " or "D days, " in front when due.</summary>
-    private static void AppendTimeTicks(StringBuilder sb, uint ticks)
+    private static void WriteHexOctet(IBufferWriter<byte> output, byte b)
     {
-        var inv = CultureInfo.InvariantCulture;
+        var span = output.GetSpan(2);
+        span[0] = "0123456789ABCDEF"u8[b >> 4];
+        span[1] = "0123456789ABCDEF"u8[b & 0xF];
+        output.Advance(2);
+    }
+
+    /// <summary>uptimeString: <c>Timeticks: (N) H:MM:SS.cc</c>, with "1 day, " or "D days, " in front when due.</summary>
+    private static void WriteTimeTicks(IBufferWriter<byte> output, uint ticks)
+    {
         var centis = ticks % 100;
         var seconds = ticks / 100;
         var days = seconds / 86400;
@@ -138,12 +212,36 @@ public static class NetSnmpText
         seconds %= 3600;
         var minutes = seconds / 60;
         seconds %= 60;
-        sb.Append("Timeticks: (").Append(ticks.ToString(inv)).Append(") ");
+        output.Write("Timeticks: ("u8);
+        WriteNumber(output, ticks);
+        output.Write(") "u8);
         if (days == 1)
-            sb.Append("1 day, ");
+        {
+            output.Write("1 day, "u8);
+        }
         else if (days > 1)
-            sb.Append(days.ToString(inv)).Append(" days, ");
-        sb.Append(hours.ToString(inv)).Append(':').Append(minutes.ToString("00", inv)).Append(':').Append(seconds.ToString("00", inv))
-          .Append('.').Append(centis.ToString("00", inv));
+        {
+            WriteNumber(output, days);
+            output.Write(" days, "u8);
+        }
+        WriteNumber(output, hours);
+        output.Write(":"u8);
+        WriteNumber(output, minutes, "00");
+        output.Write(":"u8);
+        WriteNumber(output, seconds, "00");
+        output.Write("."u8);
+        WriteNumber(output, centis, "00");
+    }
+
+    /// <summary>A number in invariant digits, straight to UTF-8 (no string in between).</summary>
+    private static void WriteNumber<T>(IBufferWriter<byte> output, T value, string? format = null)
+        where T : IUtf8SpanFormattable
+    {
+        // 20 digits and a sign is the longest 64-bit integer; a double in F6 can take 300 digits and more.
+        var span = output.GetSpan(24);
+        int n;
+        while (!value.TryFormat(span, out n, format, CultureInfo.InvariantCulture))
+            span = output.GetSpan(span.Length * 2);
+        output.Advance(n);
     }
 }

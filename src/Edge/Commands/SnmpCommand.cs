@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.CommandLine;
-using System.Text;
 using Edge.Snmp.Client;
 using Edge.Snmp.Protocol;
 
@@ -8,6 +8,8 @@ namespace Edge.Commands;
 /// <summary><c>edge snmp</c>: talk to one device from the Pi's shell (interfaces.md). <c>walk</c> lives here; <c>read</c> joins it.</summary>
 internal static class SnmpCommand
 {
+    private const int OutputBlock = 1 << 16;
+
     public static Command Create()
     {
         var snmp = new Command("snmp", "query an SNMP device directly");
@@ -48,26 +50,34 @@ internal static class SnmpCommand
                 return ExitCodes.Invalid;
             }
 
-            // One buffered writer: a walk prints thousands of lines, and Console.Out flushes on every one.
-            await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+            // Printed as each response comes in, as ASCII bytes into one buffer written out in 64 KiB blocks: a walk
+            // prints thousands of lines, and Console.Out flushes on every one.
             await using var client = new SnmpClient(TimeProvider.System);
-            var line = new StringBuilder(128);
+            using var stdout = Console.OpenStandardOutput();
+            var output = new ArrayBufferWriter<byte>(OutputBlock + 4096);
+            void Print(VarBind vb)
+            {
+                NetSnmpText.Write(output, vb);
+                output.Write("\n"u8);
+                if (output.WrittenCount >= OutputBlock)
+                    Flush();
+            }
+            void Flush()
+            {
+                stdout.Write(output.WrittenSpan);
+                output.ResetWrittenCount();
+            }
             foreach (var root in roots)
             {
-                var result = await client.WalkAsync(target, root, maxRepetitions, cancel);
-                foreach (var vb in result.VarBinds)
-                {
-                    line.Clear().Append('.').Append(vb.Oid.ToString()).Append(" = ");
-                    NetSnmpText.AppendValue(line, vb.Value);
-                    await stdout.WriteLineAsync(line, cancel);
-                }
+                var result = await client.WalkAsync(target, root, maxRepetitions, Print, cancel);
                 if (result.Error is { } error)
                 {
-                    await stdout.FlushAsync(cancel);
+                    Flush();
                     Console.Error.WriteLine($"edge snmp walk: {error.Message}");
                     return ExitCodes.Failure;
                 }
             }
+            Flush();
             return ExitCodes.Ok;
         });
         return walk;

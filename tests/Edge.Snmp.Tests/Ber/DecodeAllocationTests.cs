@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Edge.Snmp.Ber;
 using Edge.Snmp.Client;
 using Edge.Snmp.Protocol;
@@ -51,6 +53,40 @@ public sealed class DecodeAllocationTests(ITestOutputHelper output)
         // Oid object (24 B) + uint[13] (16 + 52 B, padded): a walk meets OIDs it has not seen, so it must create them.
         output.WriteLine($"walk path: {perVarBind:0.0} B per varbind (new Oid + its arcs)");
         Assert.True(perVarBind <= 128, $"{perVarBind} B per varbind");
+    }
+
+    [Fact]
+    public void Printing_walked_varbinds_as_snmpbulkwalk_does_allocates_nothing()
+    {
+        // `edge snmp walk` writes every line into one reused buffer: numbers, timeticks, strings, hex dumps, OIDs.
+        VarBind[] lines =
+        [
+            new(Oid.Parse("1.3.6.1.2.1.1.3.0"), new SnmpValue(SnmpType.TimeTicks, Number: 2510919899)),
+            new(Oid.Parse("1.3.6.1.2.1.2.2.1.10.1"), new SnmpValue(SnmpType.Counter32, Number: 4_000_000_000)),
+            new(Oid.Parse("1.3.6.1.2.1.1.1.0"), SnmpValue.Str("Linux pdu 5.10 \"quoted\"")),
+            new(Oid.Parse("1.3.6.1.2.1.2.2.1.6.2"), new SnmpValue(SnmpType.OctetString, Bytes: [0xBA, 0x3F, 0xA7, 0xF3, 0xBA, 0x13])),
+            new(Oid.Parse("1.3.6.1.2.1.1.2.0"), new SnmpValue(SnmpType.ObjectIdentifier, OidValue: Oid.Parse("1.3.6.1.4.1.8072.3.2.10"))),
+            new(Oid.Parse("1.3.6.1.2.1.31.1.1.1.6.1"), new SnmpValue(SnmpType.Counter64, Unsigned: ulong.MaxValue)),
+            new(Oid.Parse("1.3.6.1.4.1.2021.10.1.6.1"), new SnmpValue(SnmpType.Opaque, Bytes: [0x9F, 0x78, 0x04, 0x3C, 0xF5, 0xC2, 0x8F])),
+        ];
+        var output = new ArrayBufferWriter<byte>(4096);
+        Print(lines, output);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+            Print(lines, output);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.StartsWith(NetSnmpText.Format(lines[0]) + "\n" + NetSnmpText.Format(lines[1]) + "\n", Encoding.ASCII.GetString(output.WrittenSpan));
+        Assert.Equal(0, allocated);
+    }
+
+    private static void Print(VarBind[] lines, ArrayBufferWriter<byte> output)
+    {
+        output.ResetWrittenCount();
+        foreach (var vb in lines)
+        {
+            NetSnmpText.Write(output, vb);
+            output.Write("\n"u8);
+        }
     }
 
     private static void Decode(byte[] datagram, Oid[]? expected, List<VarBind> into)

@@ -9,12 +9,12 @@ namespace Edge.Snmp.Tests.Client;
 /// <summary>
 /// A walk by <see cref="SnmpClient"/>, printed by <see cref="NetSnmpText"/>, is line for line what <c>snmpbulkwalk -On</c>
 /// prints for the same subtrees of the same snmpd: system, interfaces, and the USM and VACM tables (OIDs, octet strings,
-/// multi-line hex dumps, timeticks, gauges, counters).
+/// multi-line hex dumps, timeticks, gauges, counters, floats in Opaques).
 /// </summary>
 [Collection(SnmpdCollection.Name)]
 public sealed class WalkMatchesSnmpbulkwalkTests(SnmpdFixture snmpd)
 {
-    private static readonly string[] Subtrees = [".1.3.6.1.2.1.1", ".1.3.6.1.2.1.2", ".1.3.6.1.6.3.15", ".1.3.6.1.6.3.16"];
+    private static readonly string[] Subtrees = [".1.3.6.1.2.1.1", ".1.3.6.1.2.1.2", ".1.3.6.1.6.3.15", ".1.3.6.1.6.3.16", ".1.3.6.1.4.1.2021.10"];
 
     /// <summary>
     /// Values that change between two walks a moment apart: uptime, interface counters (our own loopback traffic), and
@@ -25,6 +25,8 @@ public sealed class WalkMatchesSnmpbulkwalkTests(SnmpdFixture snmpd)
         ".1.3.6.1.2.1.1.3.0", ".1.3.6.1.2.1.2.2.1.10.", ".1.3.6.1.2.1.2.2.1.11.", ".1.3.6.1.2.1.2.2.1.12.", ".1.3.6.1.2.1.2.2.1.13.",
         ".1.3.6.1.2.1.2.2.1.14.", ".1.3.6.1.2.1.2.2.1.16.", ".1.3.6.1.2.1.2.2.1.17.", ".1.3.6.1.2.1.2.2.1.18.", ".1.3.6.1.2.1.2.2.1.19.",
         ".1.3.6.1.2.1.2.2.1.20.", ".1.3.6.1.2.1.2.2.1.9.", ".1.3.6.1.6.3.15.1.1.",
+        // UCD-SNMP-MIB laTable: the load averages, as text, integer and an Opaque-wrapped float (net-snmp unwraps it).
+        ".1.3.6.1.4.1.2021.10.1.3.", ".1.3.6.1.4.1.2021.10.1.5.", ".1.3.6.1.4.1.2021.10.1.6.",
     ];
 
     [Fact]
