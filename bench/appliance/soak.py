@@ -23,6 +23,7 @@ import signal
 import socket
 import statistics
 import subprocess
+import tempfile
 import threading
 import time
 import urllib.request
@@ -277,8 +278,8 @@ def main():
     nut_env = nut_config(a.work, a.snmp_port)
 
     def edge_program(kind, binary):
-        state = os.path.join(a.work, f"state-{kind}")
-        os.makedirs(state, exist_ok=True)
+        # A fresh state directory each start: a restored alert state would not fire bench-first-poll again.
+        state = tempfile.mkdtemp(prefix=f"state-{kind}-", dir=a.work)
         return Program(f"edge ({kind})", [binary, "run", "--config", cfg_path, "--state-dir", state],
                        log=os.path.join(a.work, f"edge-{kind}.log"))
 

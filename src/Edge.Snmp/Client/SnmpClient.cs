@@ -55,8 +55,8 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
         _salt = Random.Shared.NextInt64();
     }
 
-    /// <summary>Datagrams dropped because nothing was waiting for them (unknown id, wrong sender, undecodable header).</summary>
-    public long DiscardedDatagrams => Interlocked.Read(ref _discarded);
+    /// <summary>Datagrams dropped because nothing was waiting for them (unknown id, wrong sender, undecodable header, or one whose handling failed).</summary>
+    public long DiscardedDatagrams => Interlocked.Read(ref _discarded) + (_v4?.HandlerFaults ?? 0) + (_v6?.HandlerFaults ?? 0);
 
     /// <summary>Requests sent again after a timeout: a lost request or answer (or a full receive buffer) shows here.</summary>
     public long Retransmissions => Interlocked.Read(ref _retransmissions);

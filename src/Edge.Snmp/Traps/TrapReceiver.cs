@@ -23,7 +23,6 @@ public sealed class TrapReceiver : IAsyncDisposable, IDatagramHandler
     private readonly Action<string> _requestPoll;
     private readonly LogLimiter _limiter;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stop = new();
     private readonly byte[] _scratch = new byte[65_536];
     private volatile TrapSenders _senders;
 
@@ -49,7 +48,19 @@ public sealed class TrapReceiver : IAsyncDisposable, IDatagramHandler
 
     void IDatagramHandler.OnDatagram(Span<byte> datagram, SocketAddress from)
     {
-        _counters.Received();
+        try
+        {
+            HandleDatagram(datagram, from);
+        }
+        finally
+        {
+            // Counted once handled, so whoever sees it counted also sees what became of it.
+            _counters.Received();
+        }
+    }
+
+    private void HandleDatagram(Span<byte> datagram, SocketAddress from)
+    {
         IPAddress sender;
         TrapOutcome outcome;
         try
@@ -67,7 +78,7 @@ public sealed class TrapReceiver : IAsyncDisposable, IDatagramHandler
         }
         Note(outcome, sender);
         if (outcome.Reply is { } reply)
-            _ = ReplyAsync(reply, Copy(from));
+            Reply(reply, from);
     }
 
     private TrapOutcome Handle(Span<byte> datagram, IPAddress sender)
@@ -101,30 +112,21 @@ public sealed class TrapReceiver : IAsyncDisposable, IDatagramHandler
             TrapLog.Accepted(_logger, outcome.Detail, sender.ToString(), string.Join(", ", outcome.Devices), more);
     }
 
-    private async Task ReplyAsync(byte[] reply, SocketAddress to)
+    /// <summary>Sent at once on the receive thread: a UDP send waits for buffer space only, never for the network.</summary>
+    private void Reply(byte[] reply, SocketAddress to)
     {
         try
         {
-            await _transport.SendAsync(reply, to, _stop.Token).ConfigureAwait(false);
+            _transport.Send(reply, to);
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             // The sender retries an unacknowledged inform; nothing to do here.
         }
     }
 
-    /// <summary>The loop reuses its SocketAddress for the next datagram; a reply sent later needs its own.</summary>
-    private static SocketAddress Copy(SocketAddress from)
-    {
-        var copy = new SocketAddress(from.Family, from.Size);
-        from.Buffer.Span[..from.Size].CopyTo(copy.Buffer.Span);
-        return copy;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
         await _transport.DisposeAsync().ConfigureAwait(false);
-        _stop.Dispose();
     }
 }
