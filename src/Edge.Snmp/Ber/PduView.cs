@@ -90,6 +90,29 @@ public ref struct PduView
         return DecodeError.None;
     }
 
+    /// <summary>
+    /// Whether <see cref="ReadVarBinds"/> would succeed, without decoding anything into objects: a walk checks a
+    /// response here (a malformed one is rejected and the request keeps waiting) and decodes it later, one varbind
+    /// at a time, from a copy of <see cref="VarBindList"/>.
+    /// </summary>
+    public readonly DecodeError CheckVarBinds()
+    {
+        var reader = new VarBindReader(VarBindList);
+        Span<uint> arcs = stackalloc uint[OidCodec.MaxArcs];
+        while (!reader.IsAtEnd)
+        {
+            var error = reader.Next(out var raw);
+            if (error != DecodeError.None)
+                return error;
+            if (!OidCodec.TryDecode(raw.Oid, arcs, out _))
+                return DecodeError.BadOid;
+            error = ValueDecoder.Check(raw.ValueTag, raw.Value);
+            if (error != DecodeError.None)
+                return error;
+        }
+        return DecodeError.None;
+    }
+
     /// <summary>The whole PDU as objects (allocates; for traps, tests and tools).</summary>
     public readonly DecodeError ToPdu(out Pdu? pdu)
     {

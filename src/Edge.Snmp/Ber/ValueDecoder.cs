@@ -5,7 +5,13 @@ namespace Edge.Snmp.Ber;
 /// <summary>A varbind value's TLV into an <see cref="SnmpValue"/>. Numbers never allocate; strings and OIDs copy out.</summary>
 public static class ValueDecoder
 {
-    public static DecodeError Decode(byte tag, ReadOnlySpan<byte> content, out SnmpValue value)
+    public static DecodeError Decode(byte tag, ReadOnlySpan<byte> content, out SnmpValue value) =>
+        Decode(tag, content, out value, copy: true);
+
+    /// <summary>Whether <see cref="Decode(byte, ReadOnlySpan{byte}, out SnmpValue)"/> would accept the value; allocates nothing.</summary>
+    public static DecodeError Check(byte tag, ReadOnlySpan<byte> content) => Decode(tag, content, out _, copy: false);
+
+    private static DecodeError Decode(byte tag, ReadOnlySpan<byte> content, out SnmpValue value, bool copy)
     {
         value = default;
         // A constructed value (bit 6) has no place in a varbind: refusing it bounds nesting at the varbind.
@@ -32,6 +38,8 @@ public static class ValueDecoder
                 value = new SnmpValue(SnmpType.Counter64, Number: (long)Math.Min(u64, long.MaxValue), Unsigned: u64);
                 return DecodeError.None;
             case SnmpType.ObjectIdentifier:
+                if (!copy)
+                    return OidCodec.TryDecode(content, stackalloc uint[OidCodec.MaxArcs], out _) ? DecodeError.None : DecodeError.BadOid;
                 if (!OidCodec.TryDecode(content, out var oid))
                     return DecodeError.BadOid;
                 value = new SnmpValue(SnmpType.ObjectIdentifier, OidValue: oid);
@@ -47,7 +55,7 @@ public static class ValueDecoder
                 // OCTET STRING, IpAddress, Opaque and any other primitive universal/application type: the bytes as sent.
                 if ((tag & 0xC0) == 0x80)
                     return DecodeError.UnexpectedTag; // context-specific beyond the three exceptions
-                value = new SnmpValue((SnmpType)tag, Bytes: content.IsEmpty ? [] : content.ToArray());
+                value = new SnmpValue((SnmpType)tag, Bytes: !copy ? null : content.IsEmpty ? [] : content.ToArray());
                 return DecodeError.None;
         }
     }

@@ -15,9 +15,20 @@ internal sealed class PendingRequest
     // Continuations run synchronously, on the receive thread that accepts the answer: they are the client's own
     // (SnmpClient.ExchangeAsync and what awaits it), and the client hands its result to the caller off that thread.
     private readonly TaskCompletionSource<Reply> _completion = new();
+    private readonly byte[]? _rawInto;
 
-    public PendingRequest(int id, SocketAddress address, SnmpVersion version, IReadOnlyList<Oid>? expected, UsmKeys? keys = null, EngineState? engine = null)
+    /// <summary>The varbinds of a reply kept as bytes (<see cref="Reply.RawVarBinds"/>): none as objects, and none is ever added.</summary>
+    private static readonly List<VarBind> NoVarBinds = [];
+
+    /// <param name="rawInto">
+    /// For a walk: an answer without error is checked, not decoded, and its VarBindList copied here (or into a larger
+    /// array when it does not fit) for <see cref="Reply.RawVarBinds"/>. The walk passes the same array to each of its
+    /// requests, so answers cost no objects per varbind.
+    /// </param>
+    public PendingRequest(int id, SocketAddress address, SnmpVersion version, IReadOnlyList<Oid>? expected, UsmKeys? keys = null, EngineState? engine = null,
+        byte[]? rawInto = null)
     {
+        _rawInto = rawInto;
         Id = id;
         Address = address;
         Version = version;
@@ -53,11 +64,10 @@ internal sealed class PendingRequest
             return Reject($"malformed response ({error})");
         if (message.Version != Version || message.Pdu.Type != PduType.Response || message.Pdu.RequestId != Id)
             return Reject("response does not match the request");
-        var list = new List<VarBind>(Expected?.Count ?? 16);
-        error = message.Pdu.ReadVarBinds(list, Expected);
+        error = ReadVarBinds(message.Pdu, Expected, out var list, out var raw);
         if (error != DecodeError.None)
             return Reject($"malformed varbinds ({error})");
-        return new Reply(PduType.Response, message.Pdu.ErrorStatus, message.Pdu.ErrorIndex, list);
+        return new Reply(PduType.Response, message.Pdu.ErrorStatus, message.Pdu.ErrorIndex, list) { RawVarBinds = raw };
     }
 
     private Reply? DecodeV3(Span<byte> datagram, Span<byte> scratch)
@@ -95,17 +105,40 @@ internal sealed class PendingRequest
         {
             return Reject("unexpected PDU type");
         }
-        var list = new List<VarBind>(pdu.Type == PduType.Response ? Expected?.Count ?? 16 : 1);
-        error = pdu.ReadVarBinds(list, pdu.Type == PduType.Response ? Expected : null);
+        error = ReadVarBinds(pdu, pdu.Type == PduType.Response ? Expected : null, out var list, out var raw);
         if (error != DecodeError.None)
             return Reject($"malformed varbinds ({error})");
         return new Reply(pdu.Type, pdu.ErrorStatus, pdu.ErrorIndex, list)
         {
+            RawVarBinds = raw,
             EngineId = message.EngineId.ToArray(),
             EngineBoots = message.EngineBoots,
             EngineTime = message.EngineTime,
             Authenticated = message.IsAuthenticated,
         };
+    }
+
+    /// <summary>
+    /// The varbinds as objects; or, for a walk's response without error (<c>rawInto</c> given), checked and copied as
+    /// bytes into <paramref name="raw"/>, with <paramref name="list"/> empty.
+    /// </summary>
+    private DecodeError ReadVarBinds(PduView pdu, IReadOnlyList<Oid>? expected, out List<VarBind> list, out ArraySegment<byte> raw)
+    {
+        raw = default;
+        if (_rawInto is not null && pdu.Type == PduType.Response && pdu.ErrorStatus == 0)
+        {
+            list = NoVarBinds;
+            var error = pdu.CheckVarBinds();
+            if (error != DecodeError.None)
+                return error;
+            var length = pdu.VarBindList.Length;
+            var into = length <= _rawInto.Length ? _rawInto : new byte[length];
+            pdu.VarBindList.CopyTo(into);
+            raw = new ArraySegment<byte>(into, 0, length);
+            return DecodeError.None;
+        }
+        list = new List<VarBind>(pdu.Type == PduType.Response ? expected?.Count ?? 16 : 1);
+        return pdu.ReadVarBinds(list, expected);
     }
 
     private Reply? Reject(string why)

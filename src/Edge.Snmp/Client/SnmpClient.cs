@@ -90,7 +90,7 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
     private async Task<SnmpResult> WalkIntoListAsync(SnmpTarget target, Oid root, int maxRepetitions, CancellationToken ct)
     {
         var results = new List<VarBind>();
-        var walk = await WalkCoreAsync(target, root, maxRepetitions, results.Add, ct).ConfigureAwait(false);
+        var walk = await WalkCoreAsync(target, root, maxRepetitions, vb => results.Add(vb.ToVarBind()), ct).ConfigureAwait(false);
         return new SnmpResult(results, walk.Error);
     }
 
@@ -100,22 +100,25 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
     /// large the subtree (<c>edge snmp walk</c> prints as it goes). The result has no varbinds, only the error if the
     /// walk stopped early; the varbinds handed over before it are the ones the list form would have kept.
     /// <paramref name="each"/> is called on the client's receive thread between two requests of the walk: it must be
-    /// quick and must not wait for another SNMP answer.
+    /// quick and must not wait for another SNMP answer. The varbind's OID is arcs in the walk's buffer (no
+    /// <see cref="Oid"/> per varbind): <see cref="VarBindView.ToVarBind"/> to keep one.
     /// </summary>
-    public Task<SnmpResult> WalkAsync(SnmpTarget target, Oid root, int maxRepetitions, Action<VarBind> each, CancellationToken ct) =>
+    public Task<SnmpResult> WalkAsync(SnmpTarget target, Oid root, int maxRepetitions, Action<VarBindView> each, CancellationToken ct) =>
         OffReceiveThread(WalkCoreAsync(target, root, maxRepetitions, each, ct));
 
-    private async Task<SnmpResult> WalkCoreAsync(SnmpTarget target, Oid root, int maxRepetitions, Action<VarBind> each, CancellationToken ct)
+    private async Task<SnmpResult> WalkCoreAsync(SnmpTarget target, Oid root, int maxRepetitions, Action<VarBindView> each, CancellationToken ct)
     {
-        var walked = 0;
-        var current = root;
+        var walk = new WalkCursor(root);
         var bulk = target.Version != SnmpVersion.V1;
         var repetitions = Math.Clamp(maxRepetitions, 1, 1000);
-        while (walked < MaxWalkVarBinds)
+        // Each answer's varbinds are copied here by the receive thread and decoded one at a time by Visit: the walk
+        // creates no Oid per varbind. 1,500 octets hold an Ethernet-sized answer; a larger one brings its own array.
+        var raw = new byte[1_500];
+        while (walk.Walked < MaxWalkVarBinds)
         {
             var step = bulk
-                ? await RequestAsync(target, PduType.GetBulkRequest, [current], 0, repetitions, ct).ConfigureAwait(false)
-                : await RequestAsync(target, PduType.GetNextRequest, [current], 0, 0, ct).ConfigureAwait(false);
+                ? await RequestAsync(target, PduType.GetBulkRequest, [walk.Current()], 0, repetitions, ct, raw).ConfigureAwait(false)
+                : await RequestAsync(target, PduType.GetNextRequest, [walk.Current()], 0, 0, ct, raw).ConfigureAwait(false);
             if (step.Error is { } error)
             {
                 if (error.Kind == SnmpErrorKind.ErrorStatus)
@@ -137,41 +140,21 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
                 }
                 return SnmpResult.Fail(error);
             }
-            if (step.VarBinds.Count == 0)
-                break;
-            var done = false;
-            foreach (var vb in step.VarBinds)
-            {
-                if (vb.Value.Type == SnmpType.EndOfMibView)
-                {
-                    // Kept as data, the way snmpbulkwalk prints the endOfMibView varbinds of its last response.
-                    if (vb.Oid.StartsWith(root))
-                    {
-                        each(vb);
-                        walked++;
-                    }
-                    done = true;
-                    continue;
-                }
-                if (done || !vb.Oid.StartsWith(root) || vb.Oid.Length == root.Length)
-                {
-                    done = true;
-                    break;
-                }
-                if (vb.Oid.CompareTo(current) <= 0)
-                    return SnmpResult.Fail(new SnmpError(SnmpErrorKind.NotIncreasing, $"{target.Describe()}: OID not increasing: {current} >= {vb.Oid}"));
-                each(vb);
-                walked++;
-                current = vb.Oid;
-            }
+            var answer = step.RawVarBinds;
+            if (answer.Array is null)
+                throw new InvalidOperationException("a walk's answer without error came back decoded instead of as bytes");
+            raw = answer.Array;
+            var (done, notIncreasing) = walk.Visit(answer, each);
+            if (notIncreasing is not null)
+                return SnmpResult.Fail(new SnmpError(SnmpErrorKind.NotIncreasing, $"{target.Describe()}: {notIncreasing}"));
             if (done)
                 break;
         }
-        if (walked == 0)
+        if (walk.Walked == 0)
         {
             var get = await RequestAsync(target, PduType.GetRequest, [root], 0, 0, ct).ConfigureAwait(false);
             if (get.Ok && get.VarBinds.Count == 1 && !get.VarBinds[0].Value.IsException)
-                each(get.VarBinds[0]);
+                each(new VarBindView(get.VarBinds[0].Oid.Arcs, get.VarBinds[0].Value));
         }
         return new SnmpResult([], null);
     }
@@ -190,7 +173,9 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
         return outer.Task;
     }
 
-    private async Task<SnmpResult> RequestAsync(SnmpTarget target, PduType type, IReadOnlyList<Oid> oids, int nonRepeaters, int maxRepetitions, CancellationToken ct)
+    /// <param name="rawInto">For a walk: keep an answer without error as bytes, in this array if it fits (see <see cref="PendingRequest"/>).</param>
+    private async Task<SnmpResult> RequestAsync(SnmpTarget target, PduType type, IReadOnlyList<Oid> oids, int nonRepeaters, int maxRepetitions, CancellationToken ct,
+        byte[]? rawInto = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         foreach (var oid in oids)
@@ -199,8 +184,8 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
                 return SnmpResult.Fail(new SnmpError(SnmpErrorKind.InvalidRequest, $"{target.Describe()}: OID {oid} cannot be sent (first arc 0-2, second below 40 under 0 and 1, at most 128 arcs)"));
         }
         var result = target.Version == SnmpVersion.V3
-            ? await V3RequestAsync(target, type, oids, nonRepeaters, maxRepetitions, ct).ConfigureAwait(false)
-            : await CommunityRequestAsync(target, type, oids, nonRepeaters, maxRepetitions, ct).ConfigureAwait(false);
+            ? await V3RequestAsync(target, type, oids, nonRepeaters, maxRepetitions, rawInto, ct).ConfigureAwait(false)
+            : await CommunityRequestAsync(target, type, oids, nonRepeaters, maxRepetitions, rawInto, ct).ConfigureAwait(false);
         // tooBig on GET/GETNEXT (RFC 3416 §4.2.1): ask for half the varbinds at a time.
         if (result.Error is { Kind: SnmpErrorKind.ErrorStatus, Status: ErrorStatus.TooBig } && type != PduType.GetBulkRequest && oids.Count > 1)
         {
@@ -214,16 +199,16 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
         return result;
     }
 
-    private async Task<SnmpResult> CommunityRequestAsync(SnmpTarget target, PduType type, IReadOnlyList<Oid> oids, int nonRepeaters, int maxRepetitions, CancellationToken ct)
+    private async Task<SnmpResult> CommunityRequestAsync(SnmpTarget target, PduType type, IReadOnlyList<Oid> oids, int nonRepeaters, int maxRepetitions, byte[]? rawInto, CancellationToken ct)
     {
         var id = NextId();
         var message = MessageEncoder.EncodeCommunity(target.Version, Encoding.UTF8.GetBytes(target.Community), Pdu.Request(type, id, oids, nonRepeaters, maxRepetitions));
-        var pending = new PendingRequest(id, Address(target), target.Version, type == PduType.GetRequest ? oids : null);
+        var pending = new PendingRequest(id, Address(target), target.Version, type == PduType.GetRequest ? oids : null, rawInto: rawInto);
         var (reply, error) = await ExchangeAsync(target, pending, () => message, ct).ConfigureAwait(false);
         return error is not null ? SnmpResult.Fail(error) : ToResult(target, reply!);
     }
 
-    private async Task<SnmpResult> V3RequestAsync(SnmpTarget target, PduType type, IReadOnlyList<Oid> oids, int nonRepeaters, int maxRepetitions, CancellationToken ct)
+    private async Task<SnmpResult> V3RequestAsync(SnmpTarget target, PduType type, IReadOnlyList<Oid> oids, int nonRepeaters, int maxRepetitions, byte[]? rawInto, CancellationToken ct)
     {
         if (target.Usm is not { } usm)
             return SnmpResult.Fail(new SnmpError(SnmpErrorKind.InvalidRequest, $"{target.EndPoint}: SNMPv3 needs a user"));
@@ -241,7 +226,7 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
             var id = NextId();
             // contextEngineID is the agent's own engine (RFC 3412 §7.1 step 1, the default context).
             var scoped = V3MessageEncoder.EncodeScopedPdu(engine.EngineId, context, Pdu.Request(type, id, oids, nonRepeaters, maxRepetitions));
-            var pending = new PendingRequest(id, Address(target), SnmpVersion.V3, type == PduType.GetRequest ? oids : null, keys, engine);
+            var pending = new PendingRequest(id, Address(target), SnmpVersion.V3, type == PduType.GetRequest ? oids : null, keys, engine, rawInto);
             var current = engine;
             var (reply, error) = await ExchangeAsync(target, pending, () =>
             {
@@ -352,7 +337,7 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
     private static SnmpResult ToResult(SnmpTarget target, Reply reply)
     {
         if (reply.ErrorStatus == 0)
-            return new SnmpResult(reply.VarBinds, null);
+            return new SnmpResult(reply.VarBinds, null) { RawVarBinds = reply.RawVarBinds };
         var status = (ErrorStatus)reply.ErrorStatus;
         var at = reply.ErrorIndex >= 1 && reply.ErrorIndex <= reply.VarBinds.Count ? $" at {reply.VarBinds[reply.ErrorIndex - 1].Oid}" : "";
         var name = Enum.IsDefined(status) ? char.ToLowerInvariant(status.ToString()[0]) + status.ToString()[1..] : $"error-status {reply.ErrorStatus}";

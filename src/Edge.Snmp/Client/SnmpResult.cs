@@ -10,5 +10,8 @@ public sealed record SnmpResult(IReadOnlyList<VarBind> VarBinds, SnmpError? Erro
 {
     public bool Ok => Error is null;
 
+    /// <summary>A walk's request answered without error: its varbinds as checked BER, <see cref="VarBinds"/> empty (see <see cref="Reply.RawVarBinds"/>).</summary>
+    internal ArraySegment<byte> RawVarBinds { get; init; }
+
     internal static SnmpResult Fail(SnmpError error) => new([], error);
 }

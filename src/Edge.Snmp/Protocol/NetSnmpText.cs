@@ -35,9 +35,12 @@ public static class NetSnmpText
     }
 
     /// <summary>One varbind as <see cref="Format"/> prints it, without a line end.</summary>
-    public static void Write(IBufferWriter<byte> output, VarBind varBind)
+    public static void Write(IBufferWriter<byte> output, VarBind varBind) => Write(output, new VarBindView(varBind.Oid.Arcs, varBind.Value));
+
+    /// <summary>A walked varbind as <see cref="Format"/> prints it, without a line end.</summary>
+    public static void Write(IBufferWriter<byte> output, VarBindView varBind)
     {
-        WriteOid(output, varBind.Oid.Arcs);
+        WriteOid(output, varBind.Arcs);
         output.Write(" = "u8);
         WriteValue(output, varBind.Value);
     }

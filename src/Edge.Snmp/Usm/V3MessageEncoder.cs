@@ -12,7 +12,7 @@ public static class V3MessageEncoder
 
     public static byte[] EncodeScopedPdu(ReadOnlySpan<byte> contextEngineId, ReadOnlySpan<byte> contextName, Pdu pdu)
     {
-        var writer = new AsnWriter(AsnEncodingRules.BER);
+        var writer = MessageEncoder.ReusedWriter();
         using (writer.PushSequence())
         {
             writer.WriteOctetString(contextEngineId);
@@ -36,7 +36,8 @@ public static class V3MessageEncoder
 
         byte[]? encrypted = priv ? UsmPrivacy.Encrypt(keys.Priv, keys.PrivKey, engineBoots, engineTime, salt, scopedPdu) : null;
 
-        var usm = new AsnWriter(AsnEncodingRules.BER);
+        // One reused writer for both parts: the security parameters are taken out before the message is written.
+        var usm = MessageEncoder.ReusedWriter();
         using (usm.PushSequence())
         {
             usm.WriteOctetString(engineId);
@@ -47,8 +48,9 @@ public static class V3MessageEncoder
             usm.WriteOctetString(new byte[macLength]);
             usm.WriteOctetString(priv ? salt : []);
         }
+        var securityParameters = usm.Encode();
 
-        var writer = new AsnWriter(AsnEncodingRules.BER);
+        var writer = MessageEncoder.ReusedWriter();
         using (writer.PushSequence())
         {
             writer.WriteInteger((int)SnmpVersion.V3);
@@ -59,7 +61,7 @@ public static class V3MessageEncoder
                 writer.WriteOctetString([flags]);
                 writer.WriteInteger(V3MessageView.UsmSecurityModel);
             }
-            writer.WriteOctetString(usm.Encode());
+            writer.WriteOctetString(securityParameters);
             if (encrypted is not null)
                 writer.WriteOctetString(encrypted);
             else

@@ -55,7 +55,7 @@ internal static class SnmpCommand
             await using var client = new SnmpClient(TimeProvider.System);
             using var stdout = Console.OpenStandardOutput();
             var output = new ArrayBufferWriter<byte>(OutputBlock + 4096);
-            void Print(VarBind vb)
+            void Print(VarBindView vb)
             {
                 NetSnmpText.Write(output, vb);
                 output.Write("\n"u8);

@@ -56,6 +56,18 @@ public sealed class DecodeAllocationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_walk_takes_its_answers_as_bytes_and_allocates_nothing_per_varbind()
+    {
+        // The path of `edge snmp walk`: the answer is checked and copied on receipt, then handed out varbind by varbind
+        // with the OID as arcs; only the per-response objects (the reply, its task) remain.
+        var small = PerWalkedResponse(10);
+        var large = PerWalkedResponse(210);
+        var perVarBind = (large - small) / 200.0;
+        output.WriteLine($"walk path: {small} B for 10 varbinds, {large} B for 210: {perVarBind:0.0} B per varbind");
+        Assert.Equal(0, perVarBind);
+    }
+
+    [Fact]
     public void Printing_walked_varbinds_as_snmpbulkwalk_does_allocates_nothing()
     {
         // `edge snmp walk` writes every line into one reused buffer: numbers, timeticks, strings, hex dumps, OIDs.
@@ -112,6 +124,33 @@ public sealed class DecodeAllocationTests(ITestOutputHelper output)
                 throw new InvalidOperationException("response not accepted");
             total += GC.GetAllocatedBytesForCurrentThread() - before;
         }
+        return total / rounds;
+    }
+
+    private static long PerWalkedResponse(int count)
+    {
+        var root = Oid.Parse("1.3.6.1.2.1.2.2.1.10");
+        var varBinds = new VarBind[count];
+        for (var i = 0; i < count; i++)
+            varBinds[i] = new VarBind(root.Append((uint)i + 1), new SnmpValue(SnmpType.Counter32, Number: i * 1000));
+        var datagram = MessageEncoder.EncodeCommunity(SnmpVersion.V2c, "public"u8, new Pdu(PduType.Response, 42, varBinds));
+        var scratch = new byte[65_536];
+        var raw = new byte[65_536];
+        var walked = 0;
+        Action<VarBindView> each = _ => walked++;
+        long total = 0;
+        const int rounds = 200;
+        for (var i = -3; i < rounds; i++)
+        {
+            var pending = new PendingRequest(42, Packets.Loopback(161), SnmpVersion.V2c, null, rawInto: raw);
+            var cursor = new WalkCursor(root);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            if (!pending.TryAccept(datagram, scratch) || cursor.Visit(pending.Task.Result.RawVarBinds, each) != (false, null))
+                throw new InvalidOperationException("walk answer not accepted");
+            if (i >= 0)
+                total += GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Assert.Equal((rounds + 3) * count, walked);
         return total / rounds;
     }
 }
