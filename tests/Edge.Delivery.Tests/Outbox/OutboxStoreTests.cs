@@ -48,6 +48,36 @@ public class OutboxStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_new_database_uses_1_KiB_pages_so_a_commit_writes_less_to_the_card_and_an_old_4_KiB_one_still_opens()
+    {
+        using (var store = OutboxStore.Open(_dir.Path, _time))
+            Assert.Equal(1024L, PageSize(store.Path));
+
+        using var old = new TempDir();
+        var path = Path.Combine(old.Path, OutboxStore.FileName);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE t (x);";
+            cmd.ExecuteNonQuery();
+        }
+        using (var store = OutboxStore.Open(old.Path, _time))
+        {
+            store.Commit([Event("s1")], [Firing("s1")], []);
+            Assert.Equal(4096L, PageSize(store.Path));
+        }
+    }
+
+    private static long PageSize(string path)
+    {
+        using var connection = OutboxStore.Connect(path);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA page_size";
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    [Fact]
     public void A_database_written_by_schema_version_1_opens_and_is_migrated_keeping_its_events()
     {
         var path = Path.Combine(_dir.Path, OutboxStore.FileName);
