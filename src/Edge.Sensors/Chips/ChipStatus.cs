@@ -19,7 +19,8 @@ public enum ChipStatus
 
     /// <summary>
     /// A frame that passed its checksum but cannot come from the air: the temperature is outside the chip's range. A
-    /// bus whose SDA is stuck low reads all zeros, and zeros pass the Si70xx checksum (init 0x00).
+    /// bus whose SDA is stuck low reads all zeros, and zeros pass the Si70xx checksum (init 0x00). Also a BME280 frame
+    /// holding the data registers' reset values after a conversion: the chip reset meanwhile and never measured.
     /// </summary>
     Implausible,
 

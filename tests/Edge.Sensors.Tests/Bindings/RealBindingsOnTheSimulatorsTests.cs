@@ -1,6 +1,5 @@
 using Edge.Sensors.Tests.Simulation;
 using Iot.Device.Ahtxx;
-using Iot.Device.Bmxx80;
 using Iot.Device.Sht3x;
 using Iot.Device.Sht4x;
 using Iot.Device.Shtc3;
@@ -99,24 +98,6 @@ public class RealBindingsOnTheSimulatorsTests
         Assert.NotSame(stuck, first); // the endless busy loop Aht20Chip bounds
         chip.StayBusy = false;
         await stuck.WaitAsync(TimeSpan.FromSeconds(5));
-    }
-
-    [Fact]
-    public void Bme280_binding_reads_a_forced_measurement_and_returns_reset_values_without_one()
-    {
-        var bus = new SimulatedI2cBus();
-        var chip = bus.Attach(0x76, new Bme280Simulator(Clock) { TemperatureC = 19.0, HumidityPct = 40, PressureHpa = 1013.25 });
-        using var bme = new Bme280(bus.CreateDevice(0x76));
-
-        Assert.True(bme.TryReadTemperature(out var untriggered));
-        Assert.Equal(26.46, untriggered.DegreesCelsius, 0.01); // dotnet/iot #753: reset values, plausible-looking, never measured
-        Assert.Equal(0, chip.Conversions);
-
-        var result = bme.Read();
-        Assert.Equal(19.0, result.Temperature!.Value.DegreesCelsius, 0.05);
-        Assert.Equal(40, result.Humidity!.Value.Percent, 0.2);
-        Assert.Equal(1013.25, result.Pressure!.Value.Hectopascals, 0.1);
-        Assert.Equal(1, chip.Conversions);
     }
 
     [Fact]
