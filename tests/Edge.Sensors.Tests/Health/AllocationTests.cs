@@ -29,14 +29,21 @@ public class AllocationTests
         using var sensor = (I2cSensor)SensorFactory.Create(new SensorOptions("rack-top", driver, TimeSpan.FromSeconds(10)) { Address = address }, clock, buses);
         using var stopping = new CancellationTokenSource();
         var sink = new ReadingBuffer(1024);
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 100; i++)
             Poll(clock, sensor, sink, stopping.Token);
 
-        var written = sink.Count;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Polls; i++)
-            Poll(clock, sensor, sink, stopping.Token);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The least of a few rounds: the runtime allocates now and then on the calling thread by itself (tiered
+        // recompilation); whatever a poll allocates shows in every round.
+        var allocated = long.MaxValue;
+        var written = 0;
+        for (var round = 0; round < 3 && allocated > 0; round++)
+        {
+            written = sink.Count;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < Polls; i++)
+                Poll(clock, sensor, sink, stopping.Token);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         // Every poll was a good reading: temperature, humidity, reachable (and the BME280's pressure).
         Assert.Equal(Polls * (driver == "bme280" ? 4 : 3), sink.Count - written);
