@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -231,7 +230,7 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
             var (reply, error) = await ExchangeAsync(target, pending, () =>
             {
                 var (boots, time) = current.Estimate();
-                return V3MessageEncoder.Encode(id, reportable: true, keys, current.EngineId, boots, time, scoped, NextSalt(boots));
+                return V3MessageEncoder.Encode(id, reportable: true, keys, current.EngineId, boots, time, scoped, UsmPrivacy.Salt(boots, Interlocked.Increment(ref _salt)));
             }, ct).ConfigureAwait(false);
             if (error is not null)
                 return SnmpResult.Fail(error);
@@ -376,19 +375,6 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
         // msgID and request-id share one counter; both must stay in 0..2^31-1 (RFC 3412 §6.2, RFC 3416 §3).
         var id = Interlocked.Increment(ref _nextId) & int.MaxValue;
         return id == 0 ? NextId() : id;
-    }
-
-    /// <summary>
-    /// 8 salt octets that never repeat under one key: engineBoots then a counter for DES (RFC 3414 §8.1.1.1); for AES
-    /// the same layout is a 64-bit value that changes every message (RFC 3826 §3.1.2.1).
-    /// </summary>
-    private byte[] NextSalt(int boots)
-    {
-        var counter = Interlocked.Increment(ref _salt);
-        var salt = new byte[UsmPrivacy.SaltLength];
-        BinaryPrimitives.WriteInt32BigEndian(salt, boots);
-        BinaryPrimitives.WriteInt32BigEndian(salt.AsSpan(4), (int)counter);
-        return salt;
     }
 
     private static SocketAddress Address(SnmpTarget target) => target.EndPoint.Serialize();
