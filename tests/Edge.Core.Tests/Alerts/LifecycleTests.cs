@@ -23,6 +23,22 @@ public class LifecycleTests
     }
 
     [Fact]
+    public void A_rate_left_without_two_readings_by_a_gap_keeps_its_alert_firing()
+    {
+        var rack = new Rack(Rack.Hot() with { Above = 2, Aggregate = Aggregate.Rate, Window = TimeSpan.FromMinutes(1) });
+        rack.PollTemperature(24, 26, 28);
+
+        // Silent for ten minutes, then one reading: a window with one reading has no rate, which is no reason to resolve.
+        for (var i = 0; i < 60; i++)
+            rack.Poll("s1", Metrics.Reachable, 0);
+        rack.PollTemperature(24);
+        Assert.Empty(rack.Sink.Resolves);
+
+        rack.PollTemperature(24);
+        Assert.Equal([EventAction.Trigger, EventAction.Resolve], rack.Sink.Events.Select(e => e.Action));
+    }
+
+    [Fact]
     public void Each_entity_a_rule_selects_is_its_own_alert_with_its_own_dedup_key()
     {
         var rack = new Rack(Rack.Hot());
