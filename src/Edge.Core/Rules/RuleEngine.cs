@@ -37,11 +37,18 @@ public sealed class RuleEngine
     public AlertTracker Tracker { get; }
     public SeriesStore Store { get; }
 
-    /// <summary>Readings refused: unknown device or metric, over the memory budget, or older than the series' newest.</summary>
+    /// <summary>Readings refused: not a number, unknown device or metric, over the memory budget, or older than the series' newest.</summary>
     public long Refused { get; private set; }
 
     public void Accept(in Reading reading)
     {
+        // Absence is not a value: a NaN compares false both ways, so it would read as "cleared" and resolve an alert,
+        // and in the ring buffer it would turn every average over the window into NaN.
+        if (!double.IsFinite(reading.Value))
+        {
+            Refused++;
+            return;
+        }
         if (!Store.TryGet(reading.Entity, reading.Metric, out var series))
         {
             series = Register(reading.Entity, reading.Metric)!;

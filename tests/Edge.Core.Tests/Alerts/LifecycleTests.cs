@@ -39,6 +39,19 @@ public class LifecycleTests
     }
 
     [Fact]
+    public void A_reading_that_is_not_a_number_is_refused_and_does_not_resolve()
+    {
+        var rack = new Rack(Rack.Hot() with { Aggregate = Aggregate.Avg, Window = TimeSpan.FromMinutes(1) });
+        rack.PollTemperature(30);
+
+        rack.PollTemperature(double.NaN, double.PositiveInfinity, double.NegativeInfinity);
+
+        Assert.Single(rack.Sink.Triggers);
+        Assert.Empty(rack.Sink.Resolves);
+        Assert.Equal(3, rack.Engine.Refused);
+    }
+
+    [Fact]
     public void Each_entity_a_rule_selects_is_its_own_alert_with_its_own_dedup_key()
     {
         var rack = new Rack(Rack.Hot());
