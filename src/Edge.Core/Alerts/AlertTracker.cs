@@ -190,14 +190,14 @@ public sealed class AlertTracker
             RuleId = rule.Id,
             Entity = series.Entity,
             Severity = rule.Severity,
-            Summary = Summary(rule, series.Entity, value, series.Info.Unit, count: 1),
+            Summary = Summary(rule, series.Entity, value, UnitOf(rule, series.Info.Unit), count: 1),
             Source = $"{_appliance.Id}/{series.Source.Id}",
             Component = series.Entity,
             Group = _appliance.Group,
             Class = rule.Type.Name,
             DetectedAt = Time(now),
             Route = rule.Route,
-            Details = Details(rule, series.Info.Unit, reason) with { Value = value, Recent = recent },
+            Details = Details(rule, UnitOf(rule, series.Info.Unit), reason) with { Value = value, Recent = recent },
         };
     }
 
@@ -205,7 +205,7 @@ public sealed class AlertTracker
     {
         var (rule, group, reason) = (incident.Rule, incident.Members, incident.Reason);
         var entities = group.Select(a => new EntityInBreach(a.Series.Entity, a.Series.Info.Format(a.Value), Time(a.FiredAt))).ToArray();
-        var unit = group.Count > 0 ? group[0].Series.Info.Unit : "";
+        var unit = group.Count > 0 ? UnitOf(rule, group[0].Series.Info.Unit) : "";
         return new AlertEvent
         {
             Action = action,
@@ -262,6 +262,13 @@ public sealed class AlertTracker
             _ => null,
         });
     }
+
+    /// <summary>
+    /// The unit of the value and thresholds the condition compares: a rate is per minute (°C/min), not the metric's
+    /// own unit, which would show a 6 °C/min rise as "6 °C". The recent readings stay in the metric's unit.
+    /// </summary>
+    private static string UnitOf(RuleDefinition rule, string metricUnit) =>
+        rule.Aggregate == Aggregate.Rate ? metricUnit + "/min" : metricUnit;
 
     private static string? Number(double? d) => d?.ToString(CultureInfo.InvariantCulture);
 

@@ -71,6 +71,20 @@ public class WindowTests
     }
 
     [Fact]
+    public void A_rate_alert_gives_its_value_and_threshold_per_minute()
+    {
+        var rack = new Rack(Rack.Hot() with { Above = 2, Aggregate = Aggregate.Rate, Window = TimeSpan.FromMinutes(1) });
+
+        rack.PollTemperature(24, 25); // 6 °C/min
+
+        var trigger = Assert.Single(rack.Sink.Events);
+        Assert.Equal("6", trigger.Details.Value);
+        Assert.Equal("°C/min", trigger.Details.Unit);
+        Assert.Equal("[dc1-r12] s1 temperature_c is 6 °C/min: rate(temperature_c, 1m) > 2", trigger.Summary);
+        Assert.Equal(["25", "24"], trigger.Details.Recent.Select(r => r.Value));
+    }
+
+    [Fact]
     public void Falling_fires_when_the_value_drops_faster_than_the_limit()
     {
         var rack = new Rack(Rack.Hot() with { Above = null, Below = -3, Aggregate = Aggregate.Rate, Window = TimeSpan.FromMinutes(1) });
