@@ -21,6 +21,9 @@ internal static partial class DeliveryLog
     [LoggerMessage(3004, LogLevel.Warning, "Outbox holds more than {Max} events and all that is left is pending critical events, which are never dropped")]
     public static partial void OverBound(ILogger logger, int max);
 
+    [LoggerMessage(3005, LogLevel.Error, "Outbox unwritable and its memory buffer full: dropped held {Action} {DedupKey} ({Severity}); {Dropped} dropped since start")]
+    public static partial void DroppedUnsaved(ILogger logger, string action, string dedupKey, string severity, long dropped);
+
     [LoggerMessage(3010, LogLevel.Information, "Delivered {Action} {DedupKey} (outbox {Id}) to route {Route} after {Attempts} attempts")]
     public static partial void Delivered(ILogger logger, string action, string dedupKey, long id, string route, int attempts);
 

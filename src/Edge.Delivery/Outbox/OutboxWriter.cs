@@ -17,8 +17,9 @@ namespace Edge.Delivery.Outbox;
 public sealed class OutboxWriter(OutboxStore store, IBootClock bootClock, IClockSyncSource clockSync, TimeProvider time, ILogger<OutboxWriter> logger)
     : IAlertEventSink
 {
-    // If the card is failing, events wait in memory for a commit that works; beyond this the oldest non-critical go.
-    private const int MaxUnsaved = 10_000;
+    // If the card is failing, events wait in memory for a commit that works; beyond this the oldest non-critical go
+    // (the oldest critical only when nothing else is held: memory stays bounded), each one counted and logged.
+    internal const int MaxUnsaved = 10_000;
 
     private readonly List<OutboxEvent> _unsaved = [];
     private Dictionary<(string, string), AlertRecord> _saved = [];
@@ -29,12 +30,20 @@ public sealed class OutboxWriter(OutboxStore store, IBootClock bootClock, IClock
     /// <summary>Events held since the last commit (0 after a successful one).</summary>
     public int Unsaved => _unsaved.Count;
 
+    /// <summary>Held events dropped since start because commits kept failing; never silent (log event 3005).</summary>
+    public long DroppedUnsaved { get; private set; }
+
     public void Publish(AlertEvent alertEvent)
     {
         if (_unsaved.Count >= MaxUnsaved)
         {
             var victim = _unsaved.FindIndex(e => !e.IsCritical);
-            _unsaved.RemoveAt(victim < 0 ? 0 : victim);
+            if (victim < 0)
+                victim = 0;
+            var dropped = _unsaved[victim];
+            _unsaved.RemoveAt(victim);
+            DroppedUnsaved++;
+            DeliveryLog.DroppedUnsaved(logger, OutboxStore.ActionName(dropped.Action), dropped.DedupKey, dropped.Severity, DroppedUnsaved);
         }
         _unsaved.Add(Stamp(alertEvent));
     }
