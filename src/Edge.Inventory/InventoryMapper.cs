@@ -64,7 +64,7 @@ internal static class InventoryMapper
                 continue;
             var entity = EntityId.Os(name);
             var (count, licences) = systems.GetValueOrDefault(entity);
-            systems[entity] = (os.Count is { } c ? (count ?? 0) + c : count, licences + Math.Max(0, os.LicensedCount ?? 0));
+            systems[entity] = (os.TotalCount is { } c ? (count ?? 0) + c : count, licences + Math.Max(0, os.LicensedCount ?? 0));
         }
         foreach (var (entity, (count, licences)) in Cap(systems, maxEntities, "os", capped))
         {
@@ -90,11 +90,11 @@ internal static class InventoryMapper
         var parts = new SortedDictionary<string, (int Count, int Available)>(StringComparer.Ordinal);
         foreach (var part in snapshot.PartModels)
         {
-            if (part.Name is not { } name || part.AvailableCount is not { } available)
+            if (part.Name is not { } name || part.Available is not { } available)
                 continue;
             var entity = EntityId.PartModel(name);
             var (count, availableSoFar) = parts.GetValueOrDefault(entity);
-            parts[entity] = (count + Math.Max(0, part.Count ?? 0), availableSoFar + available);
+            parts[entity] = (count + Math.Max(0, part.TotalCount ?? 0), availableSoFar + available);
         }
         foreach (var (entity, (count, available)) in Cap(parts, maxEntities, "partmodel", capped))
         {

@@ -1,8 +1,13 @@
+using System.Text;
+using Edge.Inventory.Emulator;
 using Edge.Tests.Support;
 
 namespace Edge.Tests;
 
-/// <summary>Secrets (routing key, SNMP communities and keys, heartbeat token) never reach a log, an error, or edge status.</summary>
+/// <summary>
+/// Secrets (routing key, SNMP communities and keys, heartbeat token, Device42 password) never reach a log, an error,
+/// or edge status.
+/// </summary>
 public class SecretsTests
 {
     private const string RoutingKey = "R0utingKey0123456789abcdefABCDEF";
@@ -10,6 +15,8 @@ public class SecretsTests
     private const string AuthKey = "auth-k3y-s3cret";
     private const string PrivKey = "priv-k3y-s3cret";
     private const string Token = "heartbeat-t0ken-s3cret";
+    private const string Device42User = "edge-reader";
+    private const string Device42Password = "d42-passw0rd-s3cret";
 
     [Fact]
     public async Task No_secret_appears_in_the_log_status_metrics_queue_or_config_check()
@@ -17,6 +24,9 @@ public class SecretsTests
         using var dir = new TempDir();
         var port = RunningDaemon.FreePort();
         var deadPort = RunningDaemon.FreePort();
+        // The appliance expects another password: every read is refused (401), so the source's error is exercised.
+        await using var device42 = new Device42Emulator(Device42User, "not-what-edge-sends");
+        var passwordFile = dir.File("device42.password", Device42Password + "\n");
         var file = dir.File("edge.json", $$"""
             {
               "appliance": { "id": "secret-rack" },
@@ -30,9 +40,11 @@ public class SecretsTests
                 { "id": "ups-1", "host": "127.0.0.1:{{deadPort}}", "version": "3", "user": "edge", "authProtocol": "sha256",
                   "authKey": "{{AuthKey}}", "privProtocol": "aes128", "privKey": "{{PrivKey}}", "interval": "500ms", "timeout": "200ms", "retries": 0 }
               ],
+              "device42": { "url": "{{device42.Url}}", "user": "{{Device42User}}", "passwordFile": "{{passwordFile}}", "interval": "1s", "timeout": "500ms" },
               "rules": [
                 { "id": "hot", "type": "sensor", "metric": "temperature_c", "above": 27 },
-                { "id": "offline", "type": "power-unit-offline" }
+                { "id": "offline", "type": "power-unit-offline" },
+                { "id": "d42-unreadable", "type": "license-expiry", "metric": "reachable", "below": 1 }
               ]
             }
             """);
@@ -41,6 +53,7 @@ public class SecretsTests
         {
             await edge.WaitForLine("Alert Trigger secret-rack/offline/pdu-a");
             await edge.WaitForLine("Alert Trigger secret-rack/offline/ups-1");
+            await edge.WaitForLine("Alert Trigger secret-rack/d42-unreadable/device42");
             foreach (var args in new[] { new[] { "status" }, ["status", "--json"], ["queue", "list"], ["queue", "list", "--json"], ["config", "check"] })
             {
                 var result = await EdgeProcess.RunAsync(TimeSpan.FromSeconds(30), [.. args, "--config", file]);
@@ -53,7 +66,10 @@ public class SecretsTests
         }
 
         Assert.Contains(outputs, o => o.Contains("pdu-a", StringComparison.Ordinal));
-        foreach (var secret in new[] { RoutingKey, Community, AuthKey, PrivKey, Token })
+        Assert.Contains(outputs, o => o.Contains("HTTP 401", StringComparison.Ordinal));
+        Assert.NotEmpty(device42.Requests);
+        var basicCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Device42User}:{Device42Password}"));
+        foreach (var secret in new[] { RoutingKey, Community, AuthKey, PrivKey, Token, Device42Password, basicCredentials })
             Assert.DoesNotContain(outputs, o => o.Contains(secret, StringComparison.Ordinal));
     }
 }

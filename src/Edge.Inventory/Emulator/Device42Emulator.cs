@@ -329,7 +329,7 @@ public sealed class Device42Emulator : IAsyncDisposable
     {
         json.WriteNumber("id", id);
         json.WriteString("name", os.Name);
-        json.WriteNumber("count", os.Count);
+        json.WriteNumber("total_count", os.Count);
         if (os.LicensedCount is { } licensed)
             json.WriteNumber("licensed_count", licensed);
     }
@@ -354,8 +354,9 @@ public sealed class Device42Emulator : IAsyncDisposable
     {
         json.WriteNumber("partmodel_id", id);
         json.WriteString("name", part.Name);
-        json.WriteNumber("count", part.Count);
-        json.WriteNumber("available_count", part.AvailableCount);
+        json.WriteNumber("total_count", part.Count);
+        json.WriteNumber("available", part.AvailableCount);
+        json.WriteNumber("used", part.Count - part.AvailableCount);
     }
 
     private static (int, byte[], string) Json(int status, string body) => (status, Encoding.UTF8.GetBytes(body), "application/json");
