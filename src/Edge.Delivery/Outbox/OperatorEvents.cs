@@ -4,7 +4,10 @@ using Edge.Core.Rules;
 
 namespace Edge.Delivery.Outbox;
 
-/// <summary>Events Edge raises about itself rather than about the rack: the operator's test alert and the replaced database.</summary>
+/// <summary>
+/// Events Edge raises about itself rather than about the rack: the operator's test alert and the replaced database.
+/// Like the rules' events they carry appliance.contact, so whoever the page reaches knows who owns the box.
+/// </summary>
 public static class OperatorEvents
 {
     public const string TestRule = "edge-test-alert";
@@ -24,7 +27,7 @@ public static class OperatorEvents
         Group = appliance.Group,
         Class = "test",
         DetectedAt = now,
-        Details = new AlertDetails { Rule = TestRule, Condition = "sent by the operator with edge test-alert", Metric = "none" },
+        Details = new AlertDetails { Rule = TestRule, Condition = "sent by the operator with edge test-alert", Metric = "none", Contact = appliance.Contact },
     };
 
     /// <summary>
@@ -50,6 +53,7 @@ public static class OperatorEvents
             Metric = "none",
             Value = recovery.Reason,
             Reason = $"the bad file is kept at {recovery.KeptAt} for inspection (sqlite3 .recover)",
+            Contact = appliance.Contact,
         },
     };
 }

@@ -54,6 +54,9 @@ public static class PagerDutyRequestBuilder
                 if (details[name] is JsonValue v && v.ToString().Length < 4096)
                     kept[name] = v.DeepClone();
             }
+            // Who owns the box (appliance.contact) goes into every event, the shortest one included.
+            if (details["contact"] is JsonObject contact && contact.ToJsonString().Length < 4096)
+                kept["contact"] = contact.DeepClone();
             body = Serialize(e, key, timestamp, kept);
         }
         return body;

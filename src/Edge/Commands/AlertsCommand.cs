@@ -48,7 +48,7 @@ internal static class AlertsCommand
                 Class = "edge",
                 DetectedAt = now,
                 Route = i.Route.Length == 0 ? null : i.Route,
-                Details = new AlertDetails { Rule = "edge-resolve-all", Condition = "resolved by the operator", Metric = "none" },
+                Details = new AlertDetails { Rule = "edge-resolve-all", Condition = "resolved by the operator", Metric = "none", Contact = config.Monitor.Appliance.Contact },
             })).ToList();
             // The alert state goes with them: a daemon started later begins from Ok and pages what is still wrong.
             var ids = store.Commit(resolves, [], []);

@@ -66,6 +66,25 @@ public class PagerDutyRequestBuilderTests
     }
 
     [Fact]
+    public void Custom_details_too_large_to_shorten_are_dropped_but_the_condition_and_the_contact_stay()
+    {
+        var details = new JsonObject
+        {
+            ["rule"] = "rack-hot", ["condition"] = "temperature_c > 27", ["reason"] = new string('r', 600_000),
+            ["contact"] = new JsonObject { ["name"] = "Ops DC1", ["email"] = "ops-dc1@example.com" },
+        };
+
+        var body = PagerDutyRequestBuilder.Build(Entry(details: details.ToJsonString()), Key, At);
+
+        Assert.InRange(body.Length, 1, PagerDutyRequestBuilder.MaxRequestBytes - 1);
+        var sent = JsonNode.Parse(body)!["payload"]!["custom_details"]!;
+        Assert.StartsWith("custom_details dropped", (string?)sent["truncated"], StringComparison.Ordinal);
+        Assert.Null(sent["reason"]);
+        Assert.Equal("temperature_c > 27", (string?)sent["condition"]);
+        Assert.Equal("ops-dc1@example.com", (string?)sent["contact"]!["email"]);
+    }
+
+    [Fact]
     public void An_event_detected_on_an_unsynchronized_clock_says_so_in_custom_details()
     {
         var details = JsonNode.Parse(PagerDutyRequestBuilder.Build(Entry(synced: false), Key, At))!["payload"]!["custom_details"]!;

@@ -10,6 +10,12 @@ namespace Edge.Tests.Delivery;
 public sealed class HwmonRack : IDisposable
 {
     public const string Key = "E2Ekey0123456789abcdefABCDEF0123";
+    public const string ContactName = "Lab ops";
+    public const string ContactEmail = "lab-ops@example.com";
+
+    /// <summary>Whether an event PagerDuty received names the box's owner (appliance.contact) in its custom_details.</summary>
+    public static bool NamesTheContact(Edge.Delivery.Emulator.ReceivedEvent e) =>
+        e.CustomDetails?["contact"] is JsonObject c && (string?)c["name"] == ContactName && (string?)c["email"] == ContactEmail;
 
     public HwmonRack(int sensors, Uri connector, string? extraPagerDuty = null)
     {
@@ -23,7 +29,11 @@ public sealed class HwmonRack : IDisposable
         }
         var config = new JsonObject
         {
-            ["appliance"] = new JsonObject { ["id"] = "e2e-rack", ["site"] = "LAB", ["rack"] = "R1" },
+            ["appliance"] = new JsonObject
+            {
+                ["id"] = "e2e-rack", ["site"] = "LAB", ["rack"] = "R1",
+                ["contact"] = new JsonObject { ["name"] = ContactName, ["email"] = ContactEmail },
+            },
             ["stateDir"] = StateDir,
             ["pagerduty"] = new JsonObject { ["connector"] = connector.ToString(), ["routingKey"] = Key, ["clock"] = "assume-synchronized" },
             ["sensors"] = new JsonArray(Sensors.Select(s => (JsonNode)new JsonObject { ["id"] = s, ["driver"] = "hwmon", ["path"] = Path.Combine(Root, s), ["interval"] = "100ms" }).ToArray()),

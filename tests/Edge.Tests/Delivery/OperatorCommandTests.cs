@@ -59,6 +59,7 @@ public class OperatorCommandTests
         Assert.Equal(0, code);
 
         Assert.Equal(["trigger", "resolve"], emulator.Received.Select(r => r.Action));
+        Assert.True(HwmonRack.NamesTheContact(emulator.Received[0]), emulator.Received[0].CustomDetails?.ToJsonString());
         Assert.Empty(emulator.OpenAlerts);
         Assert.False(Contains(log, HwmonRack.Key));
     }
@@ -89,6 +90,8 @@ public class OperatorCommandTests
             second.Kill();
         }
 
+        // Every trigger names the box's owner: the rule's and Edge's own about its database.
+        Assert.All(emulator.Received.Where(r => r.Action == "trigger"), r => Assert.True(HwmonRack.NamesTheContact(r), r.CustomDetails?.ToJsonString()));
         Assert.Single(Directory.GetFiles(rack.StateDir, OutboxStore.FileName + ".corrupt-*"), f => !f.EndsWith("-wal", StringComparison.Ordinal));
         Assert.True(Contains(log, "failed its integrity check"));
         var (code, text) = await EdgeProcess.RunAsync(log, rack.Args("queue", "list"));
