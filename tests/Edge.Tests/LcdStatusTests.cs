@@ -38,6 +38,19 @@ public class LcdStatusTests
     }
 
     [Fact]
+    public void A_rejected_configuration_edit_shows_on_the_lcd_among_the_alerts()
+    {
+        var result = EdgeConfigLoader.Parse("t", Encoding.UTF8.GetBytes("""{ "appliance": { "id": "dc1-r12" }, "sensors": [ { "id": "rack-top", "driver": "sht3x" } ] }"""), "/tmp");
+        Assert.Empty(result.Problems);
+        var snapshot = StatusSnapshot.Empty with { Taken = DateTimeOffset.UnixEpoch };
+
+        Assert.Empty(LcdStatus.From(snapshot, result.Config!, null).Alerts);
+        var alert = Assert.Single(LcdStatus.From(snapshot, result.Config!, null, configRejected: true).Alerts);
+        Assert.Equal("config rejected", alert.RuleId);
+        Assert.True(alert.Firing);
+    }
+
+    [Fact]
     public void A_bad_display_section_is_reported_with_its_path()
     {
         var result = EdgeConfigLoader.Parse("t", Encoding.UTF8.GetBytes("""{ "appliance": { "id": "a" }, "display": { "driver": "ssd1306", "address": "0x50" } }"""), "/tmp");

@@ -46,6 +46,38 @@ public class ReloadTests
     }
 
     [Fact]
+    public async Task A_bad_edit_is_logged_with_every_problem_and_SIGHUP_reloads_the_file()
+    {
+        using var dir = new TempDir();
+        var hwmon = Path.Combine(dir.Path, "hwmon");
+        dir.File("hwmon/temp1_input", "25000\n");
+        var port = RunningDaemon.FreePort();
+        var state = Path.Combine(dir.Path, "state");
+        var file = dir.File("edge.json", Config(state, port, hwmon, "27"));
+        await using var edge = new RunningDaemon(file);
+        await edge.WaitForLine("started");
+
+        File.WriteAllText(file, Config(state, port, hwmon, "\"hot\"").Replace("\"200ms\"", "\"fast\"", StringComparison.Ordinal));
+        var rejected = await edge.WaitForLine("rejected with 2 problem");
+        var after = edge.Log.ToList().IndexOf(rejected);
+        await edge.WaitForLine("$.rules[0].above: 'hot' is not a number", after);
+        await edge.WaitForLine("$.sensors[0].interval: 'fast'", after);
+        var problems = (await Status(file)).GetProperty("config").GetProperty("problems");
+        Assert.Equal(2, problems.GetArrayLength());
+
+        File.WriteAllText(file, Config(state, port, hwmon, "27"));
+        await edge.WaitForLine("(generation 1)");
+        // Let the file watcher's events of that write settle, so that what follows can only come from the signal.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var before = edge.Log.Count;
+        var kill = await Tool.RunAsync("kill", TimeSpan.FromSeconds(10), ["-HUP", edge.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.Equal(0, kill.ExitCode);
+
+        await edge.WaitForLine("(generation 2)", before);
+        Assert.False(edge.HasExited);
+    }
+
+    [Fact]
     public async Task Edge_status_shows_sources_readings_and_open_alerts()
     {
         using var dir = new TempDir();

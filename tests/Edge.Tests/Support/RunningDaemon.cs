@@ -20,6 +20,10 @@ public sealed class RunningDaemon : IAsyncDisposable
         _reading = Task.WhenAll(Collect(_process.StandardOutput), Collect(_process.StandardError));
     }
 
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
     public IReadOnlyList<string> Log
     {
         get
