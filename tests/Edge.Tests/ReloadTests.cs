@@ -99,6 +99,7 @@ public class ReloadTests
         Assert.Contains("temperature_c", text);
         Assert.Contains("warning  rack-hot", text);
         Assert.Matches(@"uplink: (UNKNOWN|OK|DOWN); outbox \d+ pending", text);
+        Assert.Matches(@"hardware watchdog: (armed|NOT armed|unknown|none): ", text);
     }
 
     [Fact]

@@ -15,9 +15,15 @@ public static class HardwareWatchdog
         var state = Read(Path.Combine(device, "state"));
         var timeout = Read(Path.Combine(device, "timeout"));
         var identity = Read(Path.Combine(device, "identity"));
-        return state == "active"
-            ? $"armed: {identity ?? "watchdog0"}, timeout {timeout ?? "?"} s"
-            : $"NOT armed: {identity ?? "watchdog0"} is {state ?? "in an unknown state"}; set RuntimeWatchdogSec=14s in /etc/systemd/system.conf (the Pi's limit is about 15 s)";
+        var name = identity ?? "watchdog0";
+        return state switch
+        {
+            "active" => $"armed: {name}, timeout {timeout ?? "?"} s",
+            // A kernel built without CONFIG_WATCHDOG_SYSFS has the device but no state file: saying "not armed" then
+            // would be a guess.
+            null => $"unknown: {name} is there, but the kernel does not report its state (no {device}/state)",
+            _ => $"NOT armed: {name} is {state}; set RuntimeWatchdogSec=14s in /etc/systemd/system.conf (the Pi's limit is about 15 s)",
+        };
     }
 
     private static string? Read(string file)
