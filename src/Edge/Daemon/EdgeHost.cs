@@ -31,6 +31,7 @@ public static class EdgeHost
         services.AddSingleton(_ => new SnmpClient(time));
         services.AddSingleton<ISourceProvider, SnmpSourceProvider>();
         services.AddSingleton<PollWakeups>();
+        services.AddSingleton<PollDurations>();
         services.AddSingleton<Snmp.Traps.TrapCounters>();
         services.AddSingleton<TrapService>();
         services.AddHostedService(sp => sp.GetRequiredService<TrapService>());

@@ -10,7 +10,8 @@ namespace Edge.Daemon;
 /// When a new configuration is applied, the sources are made anew from it. <see cref="PollWakeups"/> can have a source
 /// polled before its interval is up (an SNMP trap from the device).
 /// </summary>
-public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigState config, ReadingChannel channel, PollWakeups wakeups, TimeProvider time, ILogger<SourcePoller> logger)
+public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigState config, ReadingChannel channel, PollWakeups wakeups, PollDurations durations,
+    TimeProvider time, ILogger<SourcePoller> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -64,6 +65,7 @@ public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigS
                     Log.PollFailed(logger, source.Id, e.Message);
                     channel.Write(new Reading(source.Id, Metrics.Reachable, 0, time.GetUtcNow()));
                 }
+                durations.Record(source.Id, time.GetElapsedTime(started));
                 try
                 {
                     await wakeups.WaitAsync(wakeup, source.Interval, started, stoppingToken);

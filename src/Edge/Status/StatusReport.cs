@@ -6,7 +6,7 @@ using Edge.Daemon;
 namespace Edge.Status;
 
 /// <summary>Builds the status document from the daemon's immutable snapshots; never touches the pipeline itself.</summary>
-public sealed class StatusReport(StatusBoard board, ConfigState config, TrapService traps, TimeProvider time)
+public sealed class StatusReport(StatusBoard board, ConfigState config, TrapService traps, PollDurations pollDurations, TimeProvider time)
 {
     private readonly DateTimeOffset _started = time.GetUtcNow();
     private readonly string _hardwareWatchdog = Daemon.HardwareWatchdog.Describe();
@@ -111,6 +111,16 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TrapServ
             Head("edge_snmp_trap_polls_total", "counter", "Device polls brought forward by a trap (at most one a second per device).");
             w.Append("edge_snmp_trap_polls_total ").Append(traps.EarlyPolls).Append('\n');
         }
+        var polls = pollDurations.Snapshot();
+        Head("edge_poll_last_duration_seconds", "gauge", "How long the last poll of each source took (an unreachable device: its timeouts).");
+        foreach (var (source, took) in polls)
+            w.Append("edge_poll_last_duration_seconds{source=\"").Append(Esc(source)).Append("\"} ").Append(Num(took.LastSeconds)).Append('\n');
+        Head("edge_poll_seconds_total", "counter", "Seconds spent polling each source since the daemon started.");
+        foreach (var (source, took) in polls)
+            w.Append("edge_poll_seconds_total{source=\"").Append(Esc(source)).Append("\"} ").Append(Num(took.SumSeconds)).Append('\n');
+        Head("edge_polls_total", "counter", "Polls of each source since the daemon started.");
+        foreach (var (source, took) in polls)
+            w.Append("edge_polls_total{source=\"").Append(Esc(source)).Append("\"} ").Append(took.Count).Append('\n');
         Head("edge_uptime_seconds", "gauge", "Seconds since the daemon started.");
         w.Append("edge_uptime_seconds ").Append(Num(d.UptimeSeconds)).Append('\n');
         return w.ToString();
