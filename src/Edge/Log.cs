@@ -39,9 +39,12 @@ internal static partial class Log
     [LoggerMessage(1100, LogLevel.Warning, "Alert {Action} {DedupKey} ({Severity}): {Summary}")]
     public static partial void AlertEvent(ILogger logger, EventAction action, string dedupKey, string severity, string summary);
 
-    [LoggerMessage(1200, LogLevel.Warning, "Source {Source} failed to poll: {Error}")]
+    [LoggerMessage(1200, LogLevel.Warning, "Source {Source} failed to poll: {Error} (it reads as unreachable; the same error is not logged again until it polls)")]
     public static partial void PollFailed(ILogger logger, string source, string error);
 
     [LoggerMessage(1201, LogLevel.Warning, "Reading channel full: {Dropped} readings dropped so far (the evaluate stage is behind)")]
     public static partial void ReadingsDropped(ILogger logger, long dropped);
+
+    [LoggerMessage(1202, LogLevel.Information, "Source {Source} polls again")]
+    public static partial void PollRecovered(ILogger logger, string source);
 }

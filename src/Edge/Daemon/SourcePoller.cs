@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace Edge.Daemon;
 
 /// <summary>
-/// Polls every source on its own interval; a failing source reads as unreachable, it never stops the others.
+/// Polls every source on its own interval; a failing source reads as unreachable, it never stops the others. Its
+/// failure is logged when it starts (or its error changes) and when it ends, not on every poll.
 /// When a new configuration is applied, the sources are made anew from it. <see cref="PollWakeups"/> can have a source
 /// polled before its interval is up (an SNMP trap from the device).
 /// </summary>
@@ -46,6 +47,10 @@ public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigS
     {
         await Task.Yield();
         var wakeup = wakeups.Register(source.Id);
+        // The error last logged while the source keeps failing, null while it polls fine: a source that is down for a
+        // day must not write a line to the SD card every poll (issue 6), only when it starts failing, fails otherwise,
+        // or works again.
+        string? failingWith = null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -55,6 +60,9 @@ public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigS
                 try
                 {
                     await source.PollAsync(channel, stoppingToken);
+                    if (failingWith is not null)
+                        Log.PollRecovered(logger, source.Id);
+                    failingWith = null;
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -62,7 +70,9 @@ public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigS
                 }
                 catch (Exception e)
                 {
-                    Log.PollFailed(logger, source.Id, e.Message);
+                    if (e.Message != failingWith)
+                        Log.PollFailed(logger, source.Id, e.Message);
+                    failingWith = e.Message;
                     channel.Write(new Reading(source.Id, Metrics.Reachable, 0, time.GetUtcNow()));
                 }
                 durations.Record(source.Id, time.GetElapsedTime(started));

@@ -1,0 +1,94 @@
+using System.Text;
+using Edge.Configuration;
+using Edge.Core.Readings;
+using Edge.Core.Sources;
+using Edge.Daemon;
+using Edge.Tests.Support;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Tests.Daemon;
+
+/// <summary>A source that keeps failing logs once when it starts failing and once when it polls again, not every poll.</summary>
+public class SourcePollerTests
+{
+    private const int PollFailed = 1200;
+    private const int PollRecovered = 1202;
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10); // real-time safety net only; the logic runs on the fake clock
+
+    private readonly TimerSignallingClock _clock = new();
+    private readonly ReadingChannel _channel = new();
+    private readonly CapturingLogger<SourcePoller> _logger = new();
+
+    [Fact]
+    public async Task Ten_failed_polls_log_one_warning_and_the_next_good_poll_one_recovery_line()
+    {
+        string[] errors = [.. Enumerable.Repeat("timeout after 2 s", 10)];
+
+        await PollAsync(new ScriptedSource("ups-1", errors), polls: 11);
+
+        Assert.Equal(
+            [(PollFailed, LogLevel.Warning), (PollRecovered, LogLevel.Information)],
+            _logger.Lines.Select(l => (l.EventId, l.Level)));
+        Assert.Contains("timeout after 2 s", _logger.Lines[0].Text);
+        Assert.Equal(10, ReadAll().Count(r => r is { Metric: Metrics.Reachable, Value: 0 })); // every failed poll still reads as unreachable
+    }
+
+    [Fact]
+    public async Task A_different_error_is_logged_again_and_the_same_one_is_not()
+    {
+        await PollAsync(new ScriptedSource("ups-1", ["timeout", "timeout", "authentication failed", "authentication failed"]), polls: 5);
+
+        Assert.Equal([PollFailed, PollFailed, PollRecovered], _logger.Lines.Select(l => l.EventId));
+        Assert.Contains(": timeout (", _logger.Lines[0].Text);
+        Assert.Contains(": authentication failed (", _logger.Lines[1].Text);
+    }
+
+    /// <summary>Runs the poller until <paramref name="polls"/> polls are done, advancing the clock an interval after each.</summary>
+    private async Task PollAsync(ScriptedSource source, int polls)
+    {
+        var poller = new SourcePoller([new OneSource(source)], new ConfigState(Config()), _channel, new PollWakeups(_clock), new PollDurations(), _clock, _logger);
+        await poller.StartAsync(CancellationToken.None);
+        for (var poll = 0; poll < polls; poll++)
+        {
+            Assert.True(await _clock.TimersCreated.WaitAsync(Bound), $"poll {poll} did not end");
+            if (poll < polls - 1)
+                _clock.Advance(Interval);
+        }
+        await poller.StopAsync(CancellationToken.None);
+        Assert.Equal(polls, source.Polls);
+    }
+
+    private List<Reading> ReadAll()
+    {
+        var readings = new List<Reading>();
+        while (_channel.Reader.TryRead(out var reading))
+            readings.Add(reading);
+        return readings;
+    }
+
+    private static EdgeConfig Config() =>
+        EdgeConfigLoader.Parse("edge.json", Encoding.UTF8.GetBytes("""{ "appliance": { "id": "dc1-r12" } }"""), "/tmp").Config!;
+
+    /// <summary>Throws the given errors one poll each, then polls fine.</summary>
+    private sealed class ScriptedSource(string id, IReadOnlyList<string> errors) : IReadingSource
+    {
+        public int Polls { get; private set; }
+        public string Id => id;
+        public TimeSpan Interval => SourcePollerTests.Interval;
+
+        public ValueTask PollAsync(IReadingSink sink, CancellationToken cancellationToken)
+        {
+            var poll = Polls++;
+            if (poll < errors.Count)
+                return ValueTask.FromException(new InvalidOperationException(errors[poll]));
+            sink.Write(new Reading(id, Metrics.Reachable, 1, DateTimeOffset.UnixEpoch));
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class OneSource(IReadingSource source) : ISourceProvider
+    {
+        public IEnumerable<IReadingSource> Create(EdgeConfig config) => [source];
+    }
+}
