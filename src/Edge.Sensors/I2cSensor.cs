@@ -18,7 +18,7 @@ namespace Edge.Sensors;
 /// with back-off on bus errors while holding the bus only during each try. A poll without a good measurement writes
 /// nothing; <see cref="UnreachableAfterPolls"/> of them in a row write <c>reachable</c> = 0 (and power-cycle the
 /// chip where it has a <c>powerPin</c>). A value outside the chip's range or moving faster than air can is rejected
-/// and counted. Once warmed up, a poll allocates nothing.
+/// and counted (logged once per streak of polls with rejections). Once warmed up, a poll allocates nothing.
 /// </summary>
 public sealed class I2cSensor : IReadingSource, IDisposable
 {
@@ -45,6 +45,11 @@ public sealed class I2cSensor : IReadingSource, IDisposable
     private ChipLimits _limits = new(-40, 125);
     private DateTimeOffset _lastMeasurement = DateTimeOffset.MinValue;
 
+    // A chip stuck out of range is rejected every poll: only the first rejection of a streak is logged (SD-card
+    // writes are budgeted, issue 6), the rest are counted for edge status. A poll with every value accepted ends it.
+    private bool _rejectionLogged;
+    private bool _rejectedThisPoll;
+
     public I2cSensor(SensorOptions options, SensorBus bus, Func<I2cDevice, ReusableDelay, IClimateChip> chipFactory, TimeProvider time, ILogger? logger = null)
     {
         _options = options;
@@ -65,6 +70,7 @@ public sealed class I2cSensor : IReadingSource, IDisposable
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask PollAsync(IReadingSink sink, CancellationToken cancellationToken)
     {
+        _rejectedThisPoll = false;
         var sinceLast = _time.GetUtcNow() - _lastMeasurement;
         if (sinceLast < MinSpacing)
             await _delay.WaitAsync(MinSpacing - sinceLast, cancellationToken).ConfigureAwait(false);
@@ -157,6 +163,8 @@ public sealed class I2cSensor : IReadingSource, IDisposable
         if (!double.IsNaN(reading.PressureHpa) && Plausible(Metrics.PressureHpa, reading.PressureHpa, _limits.PressureInRange(reading.PressureHpa), _pressure, now))
             sink.Write(new Reading(Id, Metrics.PressureHpa, Math.Round(reading.PressureHpa, 2), now));
         sink.Write(new Reading(Id, Metrics.Reachable, 1, now));
+        if (!_rejectedThisPoll)
+            _rejectionLogged = false;
     }
 
     private bool Plausible(string metric, double value, bool inRange, RateLimit rate, DateTimeOffset now)
@@ -167,8 +175,15 @@ public sealed class I2cSensor : IReadingSource, IDisposable
         return false;
     }
 
-    private void RejectedValue(string metric, double value, string reason) =>
-        SensorLog.Rejected(_logger, Id, metric, value, reason, Counters.Reject());
+    private void RejectedValue(string metric, double value, string reason)
+    {
+        var rejected = Counters.Reject();
+        _rejectedThisPoll = true;
+        if (_rejectionLogged)
+            return;
+        _rejectionLogged = true;
+        SensorLog.Rejected(_logger, Id, metric, value, reason, rejected);
+    }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask FailedAsync(IReadingSink sink, ChipStatus status, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ internal static partial class SensorLog
     [LoggerMessage(2001, LogLevel.Information, "Sensor {Sensor} reachable again")]
     public static partial void Reachable(ILogger logger, string sensor);
 
-    [LoggerMessage(2002, LogLevel.Warning, "Sensor {Sensor}: rejected an implausible {Metric} of {Value} ({Reason}); {Rejected} rejected so far")]
+    [LoggerMessage(2002, LogLevel.Warning, "Sensor {Sensor}: rejected an implausible {Metric} of {Value} ({Reason}); {Rejected} rejected so far; further rejections are counted, not logged, until a poll is accepted")]
     public static partial void Rejected(ILogger logger, string sensor, string metric, double value, string reason, long rejected);
 
     [LoggerMessage(2010, LogLevel.Warning, "I2C bus {Bus} was stuck (SDA held low): cleared with {Clocks} clock pulses and a STOP; {Recoveries} recoveries so far")]

@@ -41,6 +41,29 @@ public class HealthTests
     }
 
     [Fact]
+    public void A_chip_stuck_out_of_range_logs_the_first_rejection_of_a_streak_and_counts_them_all()
+    {
+        const int Rejected = 2002;
+        using var rig = new Rig();
+        var chip = rig.Bus.Attach(0x44, new Sht4xSimulator(rig.Time) { HumidityPct = 110 }); // beyond the datasheet's crop band
+        using var sensor = rig.Sensor("sht4x");
+
+        for (var i = 0; i < 10; i++)
+            Assert.False(rig.Poll(sensor).Has(Metrics.HumidityPct));
+
+        Assert.Equal(10, sensor.Counters.Rejected);
+        var line = Assert.Single(rig.Logs.Lines, l => l.EventId == Rejected);
+        Assert.Contains("counted, not logged", line.Text);
+
+        chip.HumidityPct = 50;
+        Assert.True(rig.Poll(sensor).Has(Metrics.HumidityPct)); // a poll with every value accepted ends the streak
+        chip.HumidityPct = 110;
+        rig.Poll(sensor);
+        Assert.Equal(2, rig.Logs.Lines.Count(l => l.EventId == Rejected));
+        Assert.Equal(11, sensor.Counters.Rejected);
+    }
+
+    [Fact]
     public void The_offset_calibrates_temperature_only()
     {
         using var rig = new Rig();

@@ -27,6 +27,7 @@ public sealed class Rig : IDisposable
     public SimulatedI2cBus Bus { get; }
     public SimulatedI2cPins Pins { get; }
     public SensorBusRegistry Buses { get; }
+    public CapturedLogs Logs { get; } = new();
 
     public I2cSensor Sensor(string driver, int? address = null, MuxAddress? mux = null, int? powerPin = null, double offset = 0, string id = "rack-top") =>
         (I2cSensor)SensorFactory.Create(
@@ -38,7 +39,8 @@ public sealed class Rig : IDisposable
                 Offset = offset,
             },
             Time,
-            Buses);
+            Buses,
+            Logs);
 
     /// <summary>One poll, as the daemon's poller runs it, then the sensor's interval passes.</summary>
     public ReadingBuffer Poll(I2cSensor sensor)
