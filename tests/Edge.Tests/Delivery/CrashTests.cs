@@ -14,6 +14,9 @@ namespace Edge.Tests.Delivery;
 /// </summary>
 public class CrashTests(ITestOutputHelper output)
 {
+    /// <summary>How late PagerDuty may read a request its killed sender had written; far shorter than edge's start-up.</summary>
+    private static readonly TimeSpan InFlight = TimeSpan.FromMilliseconds(250);
+
     [Fact]
     public async Task After_random_SIGKILLs_every_transition_is_delivered_in_order_and_PagerDuty_matches_the_sensors()
     {
@@ -24,6 +27,7 @@ public class CrashTests(ITestOutputHelper output)
         await using var emulator = new PagerDutyEmulator().Start();
         using var rack = new HwmonRack(4, emulator.Endpoint);
         var log = new StringBuilder();
+        var killedAt = new List<DateTimeOffset>();
 
         for (var kill = 0; kill < kills; kill++)
         {
@@ -50,6 +54,7 @@ public class CrashTests(ITestOutputHelper output)
             }
             Assert.False(edge.HasExited, "edge run exited by itself:\n" + Text(log));
             edge.Kill();
+            killedAt.Add(TimeProvider.System.GetUtcNow());
         }
 
         // The final state, and one last run that lives until PagerDuty's view has converged (bounded).
@@ -86,6 +91,18 @@ public class CrashTests(ITestOutputHelper output)
         }
         Assert.Equal(expectedOpen, emulator.OpenAlerts.Select(a => a.DedupKey));
         Assert.True(doubles <= kills, "each kill can cost at most one resend");
+        // Each resend is explained by a kill that fell after the event went out and before it went out again: the
+        // sent-to-committed window. The request may still be on the socket when the sender dies, so PagerDuty can
+        // take it a moment after the kill (InFlight); the gap printed shows where in the window each kill fell.
+        foreach (var resent in received.GroupBy(r => r.OutboxId).Where(g => g.Count() > 1))
+        {
+            var (first, again) = (resent.First().ReceivedAt, resent.Skip(1).First().ReceivedAt);
+            var kill = killedAt.FindIndex(t => first <= t + InFlight && t < again);
+            Assert.True(kill >= 0, $"outbox id {resent.Key} was sent twice with no kill in between");
+            var gap = (killedAt[kill] - first).TotalMilliseconds;
+            output.WriteLine($"sent twice: outbox id {resent.Key} ({resent.First().Action} {resent.First().DedupKey}), accepted " +
+                (gap >= 0 ? $"{gap:0.#} ms before kill {kill + 1} had ended" : $"{-gap:0.#} ms after kill {kill + 1} had ended (still on the socket)"));
+        }
         Assert.DoesNotContain(HwmonRack.Key, Text(log));
     }
 
