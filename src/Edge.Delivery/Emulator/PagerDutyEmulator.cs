@@ -79,7 +79,11 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
 
     public Uri Endpoint => new($"{(_certificate is null ? "http" : "https")}://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}{Path}");
 
-    /// <summary>Raised (on a connection's thread) for every accepted event: <c>edge demo</c> prints them.</summary>
+    /// <summary>
+    /// Raised (on a connection's thread) for every accepted event, once PagerDuty's state has recorded it and before
+    /// the 202 is written: <c>edge demo</c> prints them, and a test can kill the sender inside the window between
+    /// PagerDuty's acceptance and the sender's commit of it, the only window in which an event is sent twice.
+    /// </summary>
     public event Action<ReceivedEvent>? Accepted;
 
     /// <summary>Every HTTP request that reached the emulator, whatever the answer.</summary>
