@@ -8,4 +8,4 @@ export EDGE_CRASH_KILLS=${1:-200}
 [[ -n "${2:-}" ]] && export EDGE_CRASH_SEED=$2
 dotnet build tests/Edge.Tests -c Release -nologo -v quiet >/dev/null
 dotnet test tests/Edge.Tests -c Release --no-build -nologo \
-  --filter "FullyQualifiedName~CrashTests" --logger "console;verbosity=detailed" | grep -E "kills|transitions|Passed|Failed|Error"
+  --filter "FullyQualifiedName~CrashTests" --logger "console;verbosity=detailed" | grep -E "kills|transitions|sent again|Passed|Failed|Error"

@@ -39,6 +39,12 @@ public sealed record DeliveryOptions
     /// <summary>"A few minutes": long enough not to hammer a throttled key, short enough to notice the uplink is back.</summary>
     public TimeSpan BackoffCap { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How often a throttled (429) lane probes while PagerDuty's 60 s rate window is full: short enough to drain a
+    /// backlog near the allowed pace, long enough that the probes are a fraction of the limit (BackoffPolicy.Throttled).
+    /// </summary>
+    public TimeSpan ThrottleStep { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>False: trust the wall clock from boot (<c>"clock": "assume-synchronized"</c>).</summary>
     public bool WaitForClockSync { get; init; } = true;
 

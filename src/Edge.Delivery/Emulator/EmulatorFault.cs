@@ -20,4 +20,7 @@ public enum EmulatorFault
 
     /// <summary>400 invalid event, as PagerDuty answers an event it will never take (the forwarder parks it).</summary>
     Invalid,
+
+    /// <summary>400 whose error quotes the request's routing key, as a careless relay (or PagerDuty's own text may) does.</summary>
+    InvalidEchoingKey,
 }

@@ -79,7 +79,11 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
 
     public Uri Endpoint => new($"{(_certificate is null ? "http" : "https")}://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}{Path}");
 
-    /// <summary>Raised (on a connection's thread) for every accepted event: <c>edge demo</c> prints them.</summary>
+    /// <summary>
+    /// Raised (on a connection's thread) for every accepted event, once PagerDuty's state has recorded it and before
+    /// the 202 is written: <c>edge demo</c> prints them, and a test can kill the sender inside the window between
+    /// PagerDuty's acceptance and the sender's commit of it, the only window in which an event is sent twice.
+    /// </summary>
     public event Action<ReceivedEvent>? Accepted;
 
     /// <summary>Every HTTP request that reached the emulator, whatever the answer.</summary>
@@ -226,6 +230,13 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
                         await RespondAsync(stream, 400, "Bad Request",
                             """{"status":"invalid event","message":"Event object is invalid","errors":["'summary' is too long (maiximum is 1024 characters)"]}""", null, stop).ConfigureAwait(false);
                         continue;
+                    case EmulatorFault.InvalidEchoingKey:
+                        var echoed = $"'routing_key' {RoutingKeyOf(request.Value.Body)} is not a valid integration key for this service";
+                        lock (_gate)
+                            _rejections.Add(echoed);
+                        var answer = new JsonObject { ["status"] = "invalid event", ["message"] = "Event object is invalid", ["errors"] = new JsonArray(echoed) };
+                        await RespondAsync(stream, 400, "Bad Request", answer.ToJsonString(), null, stop).ConfigureAwait(false);
+                        continue;
                     case EmulatorFault.Throttle:
                         await RespondAsync(stream, 429, "Too Many Requests", """{"status":"throttle event","message":"Requests for this service are arriving too quickly."}""", RetryAfter, stop).ConfigureAwait(false);
                         continue;
@@ -293,6 +304,18 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
         Accepted?.Invoke(received);
         var answer = new JsonObject { ["status"] = "success", ["message"] = "Event processed", ["dedup_key"] = dedup };
         return (202, "Accepted", answer.ToJsonString());
+    }
+
+    private static string? RoutingKeyOf(byte[] body)
+    {
+        try
+        {
+            return JsonNode.Parse(body)?["routing_key"] is JsonValue key && key.TryGetValue<string>(out var text) ? text : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>PagerDuty's dedup: a trigger adds to an open alert or opens one; acknowledge/resolve without one is dropped.</summary>

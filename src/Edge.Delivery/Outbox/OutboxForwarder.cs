@@ -9,7 +9,8 @@ namespace Edge.Delivery.Outbox;
 /// <summary>
 /// Drains the outbox to the connector, one FIFO lane per route: only a lane's oldest pending event is ever sent, so
 /// a resolve can never overtake its trigger. 202 → delivered (committed at once); 400 → parked; anything transient →
-/// that lane backs off (<see cref="BackoffPolicy"/>) and retries the same event, forever while within retention.
+/// that lane backs off (<see cref="BackoffPolicy"/>; a 429 on its throttle schedule) and retries the same event,
+/// forever while within retention.
 /// <see cref="PumpAsync"/> is one pass; the hosted loop calls it and sleeps until the next thing is due, so tests
 /// drive the same code with a fake clock.
 /// </summary>
@@ -136,6 +137,7 @@ public sealed class OutboxForwarder(
                     if (lane.Failures > 0)
                         DeliveryLog.Recovered(logger, RouteName(route), lane.Failures);
                     lane.Failures = 0;
+                    lane.Throttles = 0;
                     DeliveryLog.Delivered(logger, OutboxStore.ActionName(head.Event.Action), head.Event.DedupKey, head.Id, RouteName(route), head.Attempts + 1);
                     SetStatus(s => s with { LastDelivered = time.GetUtcNow(), ConsecutiveFailures = 0, LastError = null });
                     break;
@@ -148,7 +150,10 @@ public sealed class OutboxForwarder(
                     lane.Failures++;
                     if (lane.Failures == 1)
                         DeliveryLog.Failing(logger, RouteName(route), error!, store.Counts().Pending);
-                    var delay = BackoffPolicy.Next(lane.Failures, random.NextDouble(), outcome.RetryAfter, options.BackoffBase, options.BackoffCap);
+                    lane.Throttles = outcome.Result == DeliveryResult.Throttled ? lane.Throttles + 1 : 0;
+                    var delay = outcome.Result == DeliveryResult.Throttled && outcome.RetryAfter is null
+                        ? BackoffPolicy.Throttled(lane.Throttles, random.NextDouble(), options.ThrottleStep, options.BackoffCap)
+                        : BackoffPolicy.Next(lane.Failures, random.NextDouble(), outcome.RetryAfter, options.BackoffBase, options.BackoffCap);
                     lane.NotBefore = time.GetUtcNow() + delay;
                     SetStatus(s => s with { LastFailure = time.GetUtcNow(), ConsecutiveFailures = lane.Failures, LastError = error });
                     return lane.NotBefore;
@@ -205,6 +210,9 @@ public sealed class OutboxForwarder(
     private sealed class Lane
     {
         public int Failures;
+
+        /// <summary>429s in a row: they follow their own schedule, paced by PagerDuty's rate window.</summary>
+        public int Throttles;
         public DateTimeOffset NotBefore = DateTimeOffset.MinValue;
         public DateTimeOffset LastSent = DateTimeOffset.MinValue;
         public bool ReportedNoKey;

@@ -14,6 +14,9 @@ public enum DeliveryResult
     /// <summary>400: the event is invalid; park it, never retry by itself.</summary>
     Rejected,
 
-    /// <summary>429, 5xx, timeout, connection error: back off and retry, in order.</summary>
+    /// <summary>5xx, timeout, connection error: back off exponentially and retry, in order.</summary>
     Transient,
+
+    /// <summary>429: the routing key's rate window is full; retry, in order, on the throttle schedule.</summary>
+    Throttled,
 }

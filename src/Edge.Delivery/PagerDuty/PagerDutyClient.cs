@@ -34,8 +34,9 @@ public sealed class PagerDutyClient(HttpClient http, Uri endpoint, TimeProvider 
             if (response.StatusCode == HttpStatusCode.BadRequest)
                 return new DeliveryOutcome(DeliveryResult.Rejected, RejectionText(text));
             var retryAfter = RetryAfter(response.Headers.RetryAfter);
-            var what = response.StatusCode == HttpStatusCode.TooManyRequests ? "throttled (429)" : $"HTTP {status} {response.ReasonPhrase}";
-            return new DeliveryOutcome(DeliveryResult.Transient, what, retryAfter);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                return new DeliveryOutcome(DeliveryResult.Throttled, "throttled (429)", retryAfter);
+            return new DeliveryOutcome(DeliveryResult.Transient, $"HTTP {status} {response.ReasonPhrase}", retryAfter);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -150,4 +150,28 @@ public class PagerDutyEmulatorTests : IAsyncLifetime
         _emulator.Fault = EmulatorFault.None;
         Assert.Equal(HttpStatusCode.Accepted, (await Post(Trigger().ToJsonString())).Status);
     }
+
+    [Fact]
+    public async Task Accepted_runs_once_the_event_is_recorded_and_before_the_202_is_written()
+    {
+        using var release = new ManualResetEventSlim();
+        var raised = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var recordedWhenRaised = false;
+        _emulator.Accepted += e =>
+        {
+            recordedWhenRaised = _emulator.OpenAlerts.Any(a => a.DedupKey == e.DedupKey);
+            raised.SetResult();
+            release.Wait(TimeSpan.FromSeconds(10));
+        };
+
+        var post = Post(Trigger().ToJsonString());
+        await raised.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        // Real time on purpose: a 202 written before the hook returns would reach the client well within this.
+        await Task.WhenAny(post, Task.Delay(200));
+        Assert.False(post.IsCompleted, "the 202 was written before the hook returned");
+        release.Set();
+
+        Assert.Equal(HttpStatusCode.Accepted, (await post).Status);
+        Assert.True(recordedWhenRaised);
+    }
 }

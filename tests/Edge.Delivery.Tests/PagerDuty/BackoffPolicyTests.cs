@@ -53,4 +53,35 @@ public class BackoffPolicyTests
         Assert.Equal(Base, BackoffPolicy.Next(1, 0.5, TimeSpan.Zero, Base, Cap));
         Assert.Equal(BackoffPolicy.MaxRetryAfter, BackoffPolicy.Next(1, 0.5, TimeSpan.FromDays(3), Base, Cap));
     }
+
+    [Fact]
+    public void A_429_probes_every_step_for_one_rate_window_without_growing()
+    {
+        var step = TimeSpan.FromSeconds(5);
+        Assert.Equal(24, BackoffPolicy.ProbesPerWindow(step));
+        for (var throttles = 1; throttles <= 24; throttles++)
+        {
+            Assert.Equal(step.TotalSeconds, BackoffPolicy.Throttled(throttles, 0.999999999, step, Cap).TotalSeconds, precision: 3);
+            Assert.Equal(step / 2, BackoffPolicy.Throttled(throttles, 0.0, step, Cap));
+        }
+    }
+
+    [Fact]
+    public void Probes_at_their_shortest_still_span_a_whole_rate_window_before_the_schedule_grows()
+    {
+        var step = TimeSpan.FromSeconds(5);
+        var shortest = Enumerable.Range(1, BackoffPolicy.ProbesPerWindow(step)).Sum(n => BackoffPolicy.Throttled(n, 0.0, step, Cap).TotalSeconds);
+        Assert.True(shortest >= BackoffPolicy.RateWindow.TotalSeconds);
+    }
+
+    [Theory]
+    [InlineData(25, 10)]
+    [InlineData(26, 20)]
+    [InlineData(29, 160)]
+    [InlineData(30, 300)]
+    [InlineData(10_000, 300)]
+    public void A_key_still_throttled_after_a_window_doubles_from_the_step_up_to_the_cap(int throttles, int seconds)
+    {
+        Assert.Equal(seconds, BackoffPolicy.Throttled(throttles, 0.999999999, TimeSpan.FromSeconds(5), Cap).TotalSeconds, precision: 3);
+    }
 }

@@ -42,7 +42,7 @@ public class PagerDutyClientTests
 
         var outcome = await new PagerDutyClient(http, options.Endpoint, time, TimeSpan.FromSeconds(10)).SendAsync(Body, CancellationToken.None);
 
-        Assert.Equal(DeliveryResult.Transient, outcome.Result);
+        Assert.Equal(DeliveryResult.Throttled, outcome.Result);
         Assert.Equal("throttled (429)", outcome.Error);
         Assert.Equal(TimeSpan.FromSeconds(90), outcome.RetryAfter);
     }

@@ -150,6 +150,95 @@ public class OperatorCommandTests
             Assert.DoesNotContain(HwmonRack.Key, Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file)));
     }
 
+    [Fact]
+    public async Task queue_purge_delivered_removes_the_delivered_rows_and_keeps_the_parked_one()
+    {
+        await using var emulator = new PagerDutyEmulator().Start();
+        using var rack = new HwmonRack(1, emulator.Endpoint);
+        var log = new StringBuilder();
+        emulator.FailNext(1, EmulatorFault.Invalid);
+        Assert.Equal(1, (await EdgeProcess.RunAsync(log, rack.Args("test-alert"))).ExitCode);
+        Assert.Equal(0, (await EdgeProcess.RunAsync(log, rack.Args("test-alert"))).ExitCode);
+        Assert.Equal(0, (await EdgeProcess.RunAsync(log, rack.Args("test-alert", "--resolve"))).ExitCode);
+        Assert.Equal((1, 0, 2), Counts(await QueueJson(log, rack)));
+
+        var (code, text) = await EdgeProcess.RunAsync(log, rack.Args("queue", "purge", "--delivered"));
+        Assert.Equal(0, code);
+        Assert.Contains("2 delivered events removed", text);
+
+        var after = await QueueJson(log, rack);
+        Assert.Equal((1, 0, 0), Counts(after));
+        var left = Assert.Single(after["events"]!.AsArray());
+        Assert.Equal(("parked", "trigger"), ((string?)left!["status"], (string?)left["action"]));
+        // Without --delivered it says what is missing and removes nothing.
+        Assert.Equal(2, (await EdgeProcess.RunAsync(log, rack.Args("queue", "purge"))).ExitCode);
+        Assert.Equal((1, 0, 0), Counts(await QueueJson(log, rack)));
+    }
+
+    [Fact]
+    public async Task queue_retry_all_parked_sends_every_parked_event_again_in_order()
+    {
+        await using var emulator = new PagerDutyEmulator().Start();
+        using var rack = new HwmonRack(1, emulator.Endpoint);
+        var log = new StringBuilder();
+        emulator.FailNext(2, EmulatorFault.Invalid);
+        Assert.Equal(1, (await EdgeProcess.RunAsync(log, rack.Args("test-alert"))).ExitCode);
+        Assert.Equal(1, (await EdgeProcess.RunAsync(log, rack.Args("test-alert", "--resolve"))).ExitCode);
+        Assert.Equal((2, 0, 0), Counts(await QueueJson(log, rack)));
+        Assert.Empty(emulator.Received);
+
+        var (code, text) = await EdgeProcess.RunAsync(log, rack.Args("queue", "retry", "--all-parked"));
+        Assert.Equal(0, code);
+        Assert.Contains("2 parked events queued again", text);
+        Assert.Equal(["trigger", "resolve"], emulator.Received.Select(r => r.Action));
+        Assert.Empty(emulator.OpenAlerts);
+        Assert.Equal((0, 0, 2), Counts(await QueueJson(log, rack)));
+    }
+
+    [Fact]
+    public async Task A_routing_key_echoed_back_in_an_error_body_reaches_no_log_no_queue_list_and_no_parked_error()
+    {
+        await using var emulator = new PagerDutyEmulator().Start();
+        using var rack = new HwmonRack(1, emulator.Endpoint);
+        var log = new StringBuilder();
+        emulator.FailNext(1, EmulatorFault.InvalidEchoingKey);
+        rack.Set("h1", 35);
+        using (var daemon = EdgeProcess.Start(log, rack.Args("run")))
+        {
+            await WaitForAsync(() => Contains(log, "PagerDuty rejected"), log);
+            daemon.Kill();
+        }
+        // The answer did carry the key: the test is not vacuous.
+        Assert.Contains(HwmonRack.Key, Assert.Single(emulator.Rejections));
+
+        var (_, table) = await EdgeProcess.RunAsync(log, rack.Args("queue", "list"));
+        Assert.Contains("'routing_key' <routing key> is not a valid integration key", table);
+        IReadOnlyList<OutboxEntry> rows;
+        using (var store = OutboxStore.Open(rack.StateDir, TimeProvider.System, repair: false))
+            rows = store.All();
+        var parked = Assert.Single(rows, e => e.Status == OutboxStatus.Parked);
+        Assert.Contains("<routing key>", parked.LastError);
+        Assert.DoesNotContain(HwmonRack.Key, parked.LastError);
+        await EdgeProcess.RunAsync(log, rack.Args("queue", "list", "--json"));
+        // The operator retries it (sent by the command itself this time): its output and the log stay clean too.
+        emulator.FailNext(1, EmulatorFault.InvalidEchoingKey);
+        await EdgeProcess.RunAsync(log, rack.Args("queue", "retry", "--all-parked"));
+        Assert.Equal(2, emulator.Rejections.Count);
+
+        Assert.True(Contains(log, "<routing key>"));
+        Assert.False(Contains(log, HwmonRack.Key));
+    }
+
+    private static async Task<JsonNode> QueueJson(StringBuilder log, HwmonRack rack)
+    {
+        var (code, text) = await EdgeProcess.RunAsync(log, rack.Args("queue", "list", "--json"));
+        Assert.Equal(0, code);
+        return JsonNode.Parse(text)!;
+    }
+
+    private static (int Parked, int Pending, int Delivered) Counts(JsonNode queue) =>
+        ((int)queue["parked"]!, (int)queue["pending"]!, (int)queue["delivered"]!);
+
     private static bool Contains(StringBuilder log, string text)
     {
         lock (log)
