@@ -23,4 +23,8 @@ public enum EmulatorFault
 
     /// <summary>400 whose error quotes the request's routing key, as a careless relay (or PagerDuty's own text may) does.</summary>
     InvalidEchoingKey,
+
+    /// <summary>400 in plain text (a relay's own page) whose key starts eight characters before the 500th of the text: where an
+    /// error text shortened before the key is taken out would keep a piece of it.</summary>
+    InvalidEchoingKeyInText,
 }

@@ -237,6 +237,12 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
                         var answer = new JsonObject { ["status"] = "invalid event", ["message"] = "Event object is invalid", ["errors"] = new JsonArray(echoed) };
                         await RespondAsync(stream, 400, "Bad Request", answer.ToJsonString(), null, stop).ConfigureAwait(false);
                         continue;
+                    case EmulatorFault.InvalidEchoingKeyInText:
+                        var page = new string('.', 487) + " key " + RoutingKeyOf(request.Value.Body) + " refused by relay";
+                        lock (_gate)
+                            _rejections.Add(page);
+                        await RespondAsync(stream, 400, "Bad Request", page, null, stop).ConfigureAwait(false);
+                        continue;
                     case EmulatorFault.Throttle:
                         await RespondAsync(stream, 429, "Too Many Requests", """{"status":"throttle event","message":"Requests for this service are arriving too quickly."}""", RetryAfter, stop).ConfigureAwait(false);
                         continue;

@@ -31,6 +31,7 @@ public sealed class OutboxForwarder(
 
     /// <summary>A lane sends at most this many in one pass, so one busy route cannot starve another.</summary>
     private const int MaxPerLanePerPass = 50;
+    private const int MaxErrorLength = 504; // "400 " and 500 characters of the answer
 
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
     private readonly Lock _statusGate = new();
@@ -126,7 +127,7 @@ public sealed class OutboxForwarder(
             var timestamp = head.Event.DetectedAt < lane.LastSent ? lane.LastSent : head.Event.DetectedAt;
             var body = PagerDutyRequestBuilder.Build(head, key, timestamp);
             var outcome = await client.SendAsync(body, cancellationToken).ConfigureAwait(false);
-            var error = outcome.Error is null ? null : Redact(outcome.Error, key);
+            var error = outcome.Error is null ? null : Shorten(Redact(outcome.Error, key));
             switch (outcome.Result)
             {
                 case DeliveryResult.Delivered:
@@ -206,6 +207,9 @@ public sealed class OutboxForwarder(
 
     /// <summary>Whatever a server or a relay answers, the key never leaves here inside an error.</summary>
     private static string Redact(string error, RoutingKey key) => error.Replace(key.Value, "<routing key>", StringComparison.Ordinal);
+
+    /// <summary>What is kept of an error (a relay may answer with a whole page); cut only after <see cref="Redact"/>.</summary>
+    private static string Shorten(string error) => error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
 
     private sealed class Lane
     {

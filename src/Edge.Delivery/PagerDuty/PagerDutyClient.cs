@@ -75,7 +75,10 @@ public sealed class PagerDutyClient(HttpClient http, Uri endpoint, TimeProvider 
         return Encoding.UTF8.GetString(buffer, 0, total);
     }
 
-    /// <summary>PagerDuty's own words for why the event is invalid: its <c>errors</c>, else its message, else the body.</summary>
+    /// <summary>
+    /// PagerDuty's own words for why the event is invalid: its <c>errors</c>, else its message, else the body, whole:
+    /// the forwarder takes the routing key out before it shortens the text, so no piece of a key survives a cut.
+    /// </summary>
     internal static string RejectionText(string body)
     {
         try
@@ -89,6 +92,6 @@ public sealed class PagerDutyClient(HttpClient http, Uri endpoint, TimeProvider 
         catch (JsonException)
         {
         }
-        return "400 " + (body.Length > 500 ? body[..500] : body);
+        return "400 " + body;
     }
 }

@@ -54,6 +54,23 @@ public class OutboxForwarderTests
     }
 
     [Fact]
+    public async Task A_relays_400_page_that_quotes_the_key_near_the_cut_keeps_no_piece_of_the_key()
+    {
+        await using var p = new Pipeline();
+        p.Emulator.FailNext(1, EmulatorFault.InvalidEchoingKeyInText);
+        p.Publish(Event(EventAction.Trigger, "s1", p.Time.GetUtcNow()));
+
+        await p.PumpUntilIdleAsync();
+
+        var parked = Assert.Single(p.Store.All());
+        Assert.Equal(OutboxStatus.Parked, parked.Status);
+        Assert.Contains(Key[..8], Assert.Single(p.Emulator.Rejections)); // the relay did quote it, straddling the cut
+        Assert.StartsWith("400 ....", parked.LastError);
+        for (var i = 0; i + 6 <= Key.Length; i++)
+            Assert.DoesNotContain(Key.Substring(i, 6), parked.LastError);
+    }
+
+    [Fact]
     public async Task Server_errors_back_off_exponentially_and_the_same_event_is_retried_first()
     {
         await using var p = new Pipeline();
