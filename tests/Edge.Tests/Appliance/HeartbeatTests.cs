@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text;
+using Edge.Configuration;
+using Edge.Daemon;
+using Edge.Tests.Daemon;
+using Edge.Tests.Support;
+using Edge.Watch;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Edge.Tests.Appliance;
+
+/// <summary>
+/// The dead-man's switch pages when Edge stops pinging, so Edge pings only while its pipeline makes progress: a daemon
+/// that runs but evaluates nothing must fall silent.
+/// </summary>
+public class HeartbeatTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10); // real-time safety net; the logic runs on the fake clock
+
+    [Fact]
+    public async Task The_heartbeat_falls_silent_while_the_pipeline_is_stalled_and_resumes_with_it()
+    {
+        var port = RunningDaemon.FreePort();
+        using var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var pings = 0;
+        var serving = Task.Run(async () =>
+        {
+            while (listener.IsListening)
+            {
+                var context = await listener.GetContextAsync();
+                Interlocked.Increment(ref pings);
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
+        });
+        var clock = new TimerSignallingClock();
+        var board = new StatusBoard();
+        using var http = new WatchHttp();
+        var heartbeat = new HeartbeatService(new ConfigState(ConfigWithHeartbeat(port)), board, http, clock, NullLogger<HeartbeatService>.Instance);
+        await heartbeat.StartAsync(CancellationToken.None);
+
+        async Task IntervalPasses(bool pipelineProgressed)
+        {
+            Assert.True(await clock.TimersCreated.WaitAsync(Bound), "the heartbeat never waited for its next interval");
+            if (pipelineProgressed)
+                board.Publish(StatusSnapshot.Empty with { Taken = clock.GetUtcNow() });
+            clock.Advance(Interval);
+        }
+
+        for (var i = 0; i < 3; i++)
+            await IntervalPasses(pipelineProgressed: true);
+        for (var i = 0; i < 5; i++)
+            await IntervalPasses(pipelineProgressed: false);
+        Assert.True(await clock.TimersCreated.WaitAsync(Bound));
+        Assert.Equal(3, Volatile.Read(ref pings)); // five intervals without progress: not one ping
+
+        board.Publish(StatusSnapshot.Empty with { Taken = clock.GetUtcNow() });
+        clock.Advance(Interval);
+        Assert.True(await clock.TimersCreated.WaitAsync(Bound));
+        Assert.Equal(4, Volatile.Read(ref pings));
+        Assert.Equal(4, heartbeat.Sent);
+
+        await heartbeat.StopAsync(CancellationToken.None);
+        listener.Stop();
+        await Assert.ThrowsAnyAsync<Exception>(() => serving);
+    }
+
+    private static EdgeConfig ConfigWithHeartbeat(int port)
+    {
+        var json = $$"""
+            { "appliance": { "id": "t" }, "heartbeat": { "url": "http://127.0.0.1:{{port}}/ping/token", "interval": "1m" },
+              "sensors": [ { "id": "s0", "driver": "simulated", "interval": "10s" } ],
+              "rules": [ { "id": "hot", "type": "sensor", "metric": "temperature_c", "above": 30 } ] }
+            """;
+        var result = EdgeConfigLoader.Parse("test.json", Encoding.UTF8.GetBytes(json), "/tmp/unused");
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        return result.Config!;
+    }
+}
