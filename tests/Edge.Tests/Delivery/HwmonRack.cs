@@ -17,7 +17,7 @@ public sealed class HwmonRack : IDisposable
     public static bool NamesTheContact(Edge.Delivery.Emulator.ReceivedEvent e) =>
         e.CustomDetails?["contact"] is JsonObject c && (string?)c["name"] == ContactName && (string?)c["email"] == ContactEmail;
 
-    public HwmonRack(int sensors, Uri connector, string? extraPagerDuty = null)
+    public HwmonRack(int sensors, Uri connector)
     {
         Root = Directory.CreateTempSubdirectory("edge-e2e-").FullName;
         StateDir = Path.Combine(Root, "state");
