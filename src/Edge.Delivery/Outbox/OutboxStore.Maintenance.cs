@@ -1,0 +1,71 @@
+namespace Edge.Delivery.Outbox;
+
+/// <summary>Keeping the outbox right over time: re-stamping once the clock is synchronized, retention and the size bound.</summary>
+public sealed partial class OutboxStore
+{
+    /// <summary>
+    /// Re-stamps events of this boot that were detected before the clock was synchronized: their true time is now
+    /// minus how long ago (by the monotonic clock) they were detected. Events of earlier boots cannot be placed and keep
+    /// their flag. Returns how many were re-stamped.
+    /// </summary>
+    public int Restamp(string bootId, TimeSpan sinceBootNow, DateTimeOffset wallNow)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText =
+                "UPDATE events SET detected_at = $wall - ($since - since_boot_ms) * 10000, clock_synced = 1 " +
+                "WHERE clock_synced = 0 AND boot_id = $boot AND since_boot_ms <= $since";
+            cmd.Parameters.AddWithValue("$wall", wallNow.UtcTicks);
+            cmd.Parameters.AddWithValue("$since", (long)sinceBootNow.TotalMilliseconds);
+            cmd.Parameters.AddWithValue("$boot", bootId);
+            var n = cmd.ExecuteNonQuery();
+            _highWater = Scalar("SELECT COALESCE(MAX(detected_at), 0) FROM events");
+            return n;
+        }
+    }
+
+    /// <summary>
+    /// Applies retention and the size bound. Delivered rows go first; then superseded events (all but the newest
+    /// pending event of a dedup key) are coalesced; then the oldest pending. A pending critical event is never
+    /// dropped: with nothing else left to drop the outbox grows past its bound and says so.
+    /// </summary>
+    public PruneReport Prune(TimeSpan retention, int maxEvents)
+    {
+        lock (_gate)
+        {
+            var cutoff = (_time.GetUtcNow() - retention).UtcTicks;
+            using var tx = _connection.BeginTransaction();
+            var deliveredRemoved = Execute("DELETE FROM events WHERE status = 1 AND enqueued_at < $a", cutoff);
+            var expired = Execute("DELETE FROM events WHERE status <> 1 AND enqueued_at < $a AND NOT (status = 0 AND severity = 'critical')", cutoff);
+
+            var over = Scalar("SELECT COUNT(*) FROM events") - maxEvents;
+            if (over > 0)
+                deliveredRemoved += Execute("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE status = 1 ORDER BY id LIMIT $a)", over);
+            over = Scalar("SELECT COUNT(*) FROM events") - maxEvents;
+            var coalesced = 0;
+            if (over > 0)
+            {
+                // Only the newest pending event of a dedup key decides what PagerDuty ends up showing.
+                coalesced = Execute(
+                    "DELETE FROM events WHERE id IN (SELECT e.id FROM events e WHERE e.status = 0 AND e.severity <> 'critical' " +
+                    "AND EXISTS (SELECT 1 FROM events n WHERE n.dedup_key = e.dedup_key AND n.status = 0 AND n.id > e.id) ORDER BY e.id LIMIT $a)", over);
+            }
+            over = Scalar("SELECT COUNT(*) FROM events") - maxEvents;
+            var full = 0;
+            if (over > 0)
+            {
+                full = Execute("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE status = 2 ORDER BY id LIMIT $a)", over);
+                over -= full;
+            }
+            if (over > 0)
+                full += Execute("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE status = 0 AND severity <> 'critical' ORDER BY id LIMIT $a)", over);
+            var stillOver = Scalar("SELECT COUNT(*) FROM events") > maxEvents;
+            AddMeta(MetaDroppedExpired, expired);
+            AddMeta(MetaCoalesced, coalesced);
+            AddMeta(MetaDroppedFull, full);
+            tx.Commit();
+            return new PruneReport(deliveredRemoved, expired, coalesced, full, stillOver);
+        }
+    }
+}
