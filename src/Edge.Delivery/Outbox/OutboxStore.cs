@@ -32,7 +32,7 @@ public sealed partial class OutboxStore : IDisposable
     private readonly SqliteCommand _closeIncident;
     private readonly SqliteCommand _upsertState;
     private readonly SqliteCommand _deleteState;
-    private readonly SemaphoreSlim _changed = new(0, 1);
+    private TaskCompletionSource _changed = NewSignal();
     private long _highWater;
 
     private OutboxStore(string path, SqliteConnection connection, TimeProvider time, OutboxRecovery? recovery)
@@ -105,30 +105,33 @@ public sealed partial class OutboxStore : IDisposable
         return new OutboxStore(path, db, time, recovery);
     }
 
-    /// <summary>Wakes the forwarder: something was committed or changed by an operator.</summary>
+    /// <summary>
+    /// Waits until something is committed or changed by an operator (also if that happened since the last wait), or
+    /// <paramref name="timeout"/> passes. The forwarder idles here once a second all day, so a timed-out wait only
+    /// cancels its timer: a cancelled SemaphoreSlim wait threw and caught an exception inside every time, and its
+    /// abandoned waiter could swallow the next signal.
+    /// </summary>
     public async Task WaitForChangeAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(timeout, time, cts.Token);
-        var signal = _changed.WaitAsync(cts.Token);
-        await Task.WhenAny(delay, signal).ConfigureAwait(false);
-        await cts.CancelAsync().ConfigureAwait(false);
+        var changed = Volatile.Read(ref _changed);
+        if (!changed.Task.IsCompleted)
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var delay = Task.Delay(timeout, time, cts.Token);
+            await Task.WhenAny(delay, changed.Task).ConfigureAwait(false);
+            await cts.CancelAsync().ConfigureAwait(false);
+        }
+        // Consumed: a signal after this point completes the new one. One that lands between seeing this one complete
+        // and replacing it is folded into it, and the caller reads the database after this returns, so it sees that
+        // change too.
+        if (changed.Task.IsCompleted)
+            Interlocked.CompareExchange(ref _changed, NewSignal(), changed);
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private void Signal()
-    {
-        if (_changed.CurrentCount == 0)
-        {
-            try
-            {
-                _changed.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-            }
-        }
-    }
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void Signal() => Volatile.Read(ref _changed).TrySetResult();
 
     /// <summary>
     /// Commits events and the alert-state changes that produced them in one transaction. Detection times never go
@@ -296,7 +299,6 @@ public sealed partial class OutboxStore : IDisposable
             _deleteState.Dispose();
             _connection.Dispose();
         }
-        _changed.Dispose();
     }
 
     internal static SqliteConnection Connect(string path)
