@@ -14,10 +14,12 @@ need systemd-analyze systemd
 need ansible-playbook ansible-core
 need qemu-aarch64 qemu-user
 if ((${#missing[@]})); then
-  echo "test.sh: installing ${missing[*]}"
+  # apt needs root: as another user, sudo asks (once) before anything is installed.
+  sudo=(); ((EUID == 0)) || sudo=(sudo)
+  echo "test.sh: about to install with ${sudo[*]:+sudo }apt-get: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 dotnet build Edge.sln -c Release -nologo -v quiet
