@@ -11,12 +11,19 @@ namespace Edge.Daemon;
 /// <summary>Wires the four stages into one host: the same code for <c>edge run</c> and <c>edge demo</c>.</summary>
 public static class EdgeHost
 {
+    /// <summary>
+    /// How long a stop waits for the stages to finish (the forwarder's request in flight, the last commit). Shorter
+    /// than the unit's <c>TimeoutStopSec=20s</c>, so a stop ends orderly instead of in systemd's SIGKILL.
+    /// </summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(15);
+
     public static IHost Build(EdgeConfig config, TimeProvider time, LogLevel minimumLevel, Action<IServiceCollection>? extra = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.SetMinimumLevel(minimumLevel);
         builder.Logging.AddSystemdConsole(o => o.TimestampFormat = null);
         builder.Services.AddSystemd();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 
         var services = builder.Services;
         services.AddSingleton(new ConfigState(config));

@@ -67,6 +67,15 @@ public partial class SystemdUnitTests
     }
 
     [Fact]
+    public void The_hosts_stop_bound_is_shorter_than_systemds_so_a_stop_is_orderly_not_a_SIGKILL()
+    {
+        var stop = Settings()["TimeoutStopSec"].Single();
+        var host = global::Edge.Daemon.EdgeHost.ShutdownTimeout;
+        Assert.EndsWith("s", stop, StringComparison.Ordinal);
+        Assert.True(host < TimeSpan.FromSeconds(int.Parse(stop[..^1], CultureInfo.InvariantCulture)), $"host ShutdownTimeout {host} is not under TimeoutStopSec={stop}");
+    }
+
+    [Fact]
     public void It_runs_as_its_own_user_with_the_i2c_and_gpio_groups_and_the_routing_key_as_a_credential()
     {
         var unit = Settings();
