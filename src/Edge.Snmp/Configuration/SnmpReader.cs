@@ -25,9 +25,6 @@ public static partial class SnmpReader
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(2);
 
     public static readonly IReadOnlyList<string> Versions = ["1", "2c", "3"];
-    public static readonly IReadOnlyList<string> Levels = ["noAuthNoPriv", "authNoPriv", "authPriv"];
-    public static readonly IReadOnlyList<string> AuthProtocols = ["md5", "sha", "sha224", "sha256", "sha384", "sha512"];
-    public static readonly IReadOnlyList<string> PrivProtocols = ["des", "aes128"];
 
     private static readonly string[] Keys =
         ["id", "host", "version", "community", "profile", "interval", "timeout", "retries", "maxSeries",
@@ -117,31 +114,16 @@ public static partial class SnmpReader
         var authKey = node.String("authKey", secret: true);
         var privKey = node.String("privKey", secret: true);
         // Without "level", the keys given say it: both → authPriv, auth only → authNoPriv, none → noAuthNoPriv.
-        var levelText = node.OneOf("level", Levels)
-            ?? (node.Has("level") ? null : privKey is not null ? "authPriv" : authKey is not null ? "authNoPriv" : "noAuthNoPriv");
-        var level = levelText switch { "authPriv" => SecurityLevel.AuthPriv, "authNoPriv" => SecurityLevel.AuthNoPriv, _ => SecurityLevel.NoAuthNoPriv };
-
-        var auth = node.OneOf("authProtocol", AuthProtocols) switch
-        {
-            "md5" => AuthProtocol.Md5,
-            "sha" => AuthProtocol.Sha1,
-            "sha224" => AuthProtocol.Sha224,
-            "sha256" => AuthProtocol.Sha256,
-            "sha384" => AuthProtocol.Sha384,
-            "sha512" => AuthProtocol.Sha512,
-            _ => AuthProtocol.None,
-        };
-        var priv = node.OneOf("privProtocol", PrivProtocols) switch
-        {
-            "des" => PrivProtocol.Des,
-            "aes128" => PrivProtocol.Aes128,
-            _ => PrivProtocol.None,
-        };
+        var level = Named(node, "level", UsmNames.Levels, UsmNames.Level)
+            ?? (node.Has("level") ? SecurityLevel.NoAuthNoPriv : privKey is not null ? SecurityLevel.AuthPriv : authKey is not null ? SecurityLevel.AuthNoPriv : SecurityLevel.NoAuthNoPriv);
+        var levelText = UsmNames.Levels[(int)level];
+        var auth = Named(node, "authProtocol", UsmNames.AuthProtocols, UsmNames.Auth) ?? AuthProtocol.None;
+        var priv = Named(node, "privProtocol", UsmNames.PrivProtocols, UsmNames.Priv) ?? PrivProtocol.None;
 
         if (level != SecurityLevel.NoAuthNoPriv)
         {
             if (!node.Has("authProtocol"))
-                node.Problem("authProtocol", $"is required at level {levelText}; allowed: {string.Join(", ", AuthProtocols)}");
+                node.Problem("authProtocol", $"is required at level {levelText}; allowed: {string.Join(", ", UsmNames.AuthProtocols)}");
             if (!node.Has("authKey"))
                 node.Problem("authKey", $"is required at level {levelText}");
             else if (authKey is not null && authKey.Length < UsmCredentials.MinimumPassphraseLength)
@@ -150,7 +132,7 @@ public static partial class SnmpReader
         if (level == SecurityLevel.AuthPriv)
         {
             if (!node.Has("privProtocol"))
-                node.Problem("privProtocol", $"is required at level authPriv; allowed: {string.Join(", ", PrivProtocols)}");
+                node.Problem("privProtocol", $"is required at level authPriv; allowed: {string.Join(", ", UsmNames.PrivProtocols)}");
             if (!node.Has("privKey"))
                 node.Problem("privKey", "is required at level authPriv");
             else if (privKey is not null && privKey.Length < UsmCredentials.MinimumPassphraseLength)
@@ -163,6 +145,18 @@ public static partial class SnmpReader
 
         var context = node.String("context");
         return user is null ? null : new UsmCredentials(user, level, auth, authKey, priv, privKey, context);
+    }
+
+    /// <summary>A name read by <see cref="UsmNames"/>, the parser <c>edge snmp</c>'s options use too.</summary>
+    private static T? Named<T>(ConfigNode node, string key, IReadOnlyList<string> allowed, Func<string, T?> parse) where T : struct
+    {
+        var text = node.String(key);
+        if (text is null)
+            return null;
+        if (parse(text) is { } value)
+            return value;
+        node.Problem(key, $"'{text}' is not allowed; allowed: {string.Join(", ", allowed)}");
+        return null;
     }
 
     /// <summary>

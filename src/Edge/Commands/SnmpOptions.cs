@@ -78,46 +78,30 @@ internal static class SnmpOptions
         }
         var authKey = parse.GetValue(AuthKey);
         var privKey = parse.GetValue(PrivKey);
-        SecurityLevel level;
-        switch (parse.GetValue(Level)?.ToLowerInvariant())
+        var levelText = parse.GetValue(Level);
+        var level = levelText is null
+            ? privKey is not null ? SecurityLevel.AuthPriv : authKey is not null ? SecurityLevel.AuthNoPriv : SecurityLevel.NoAuthNoPriv
+            : UsmNames.Level(levelText);
+        if (level is null)
         {
-            case null: level = privKey is not null ? SecurityLevel.AuthPriv : authKey is not null ? SecurityLevel.AuthNoPriv : SecurityLevel.NoAuthNoPriv; break;
-            case "noauthnopriv": level = SecurityLevel.NoAuthNoPriv; break;
-            case "authnopriv": level = SecurityLevel.AuthNoPriv; break;
-            case "authpriv": level = SecurityLevel.AuthPriv; break;
-            default:
-                problem = $"--level '{parse.GetValue(Level)}' is not one of noAuthNoPriv, authNoPriv, authPriv";
-                return null;
+            problem = $"--level '{levelText}' is not one of {string.Join(", ", UsmNames.Levels)}";
+            return null;
         }
-        var auth = parse.GetValue(AuthProtocolOption)?.ToLowerInvariant() switch
-        {
-            null => level == SecurityLevel.NoAuthNoPriv ? AuthProtocol.None : AuthProtocol.Sha1,
-            "md5" => AuthProtocol.Md5,
-            "sha" or "sha1" => AuthProtocol.Sha1,
-            "sha224" or "sha-224" => AuthProtocol.Sha224,
-            "sha256" or "sha-256" => AuthProtocol.Sha256,
-            "sha384" or "sha-384" => AuthProtocol.Sha384,
-            "sha512" or "sha-512" => AuthProtocol.Sha512,
-            _ => (AuthProtocol?)null,
-        };
+        var authText = parse.GetValue(AuthProtocolOption);
+        var auth = authText is null ? level == SecurityLevel.NoAuthNoPriv ? AuthProtocol.None : AuthProtocol.Sha1 : UsmNames.Auth(authText);
         if (auth is null)
         {
-            problem = $"--auth-protocol '{parse.GetValue(AuthProtocolOption)}' is not one of md5, sha, sha224, sha256, sha384, sha512";
+            problem = $"--auth-protocol '{authText}' is not one of {string.Join(", ", UsmNames.AuthProtocols)}";
             return null;
         }
-        var priv = parse.GetValue(PrivProtocolOption)?.ToLowerInvariant() switch
-        {
-            null => level == SecurityLevel.AuthPriv ? PrivProtocol.Aes128 : PrivProtocol.None,
-            "des" => PrivProtocol.Des,
-            "aes" or "aes128" => PrivProtocol.Aes128,
-            _ => (PrivProtocol?)null,
-        };
+        var privText = parse.GetValue(PrivProtocolOption);
+        var priv = privText is null ? level == SecurityLevel.AuthPriv ? PrivProtocol.Aes128 : PrivProtocol.None : UsmNames.Priv(privText);
         if (priv is null)
         {
-            problem = $"--priv-protocol '{parse.GetValue(PrivProtocolOption)}' is not one of des, aes128";
+            problem = $"--priv-protocol '{privText}' is not one of {string.Join(", ", UsmNames.PrivProtocols)}";
             return null;
         }
-        var usm = new UsmCredentials(user, level, auth.Value, authKey, priv.Value, privKey, parse.GetValue(Context));
+        var usm = new UsmCredentials(user, level.Value, auth.Value, authKey, priv.Value, privKey, parse.GetValue(Context));
         problem = usm.Problem();
         return problem is null ? usm : null;
     }
