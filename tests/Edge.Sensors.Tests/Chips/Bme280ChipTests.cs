@@ -120,4 +120,18 @@ public sealed class Bme280ChipTests : IDisposable
         Assert.Equal(25.08, Bme280Calibration.TemperatureC(tFine), 0.005);
         Assert.Equal(100653.27, c.PressurePa(415148, tFine), 0.5);
     }
+
+    [Theory]
+    // Datasheet §8.1 (double precision) with the simulator's trim H1 75, H2 362, H3 0, H4 313, H5 50, H6 30 and the
+    // t_fine of the example above (128422), by hand:
+    //   h = 128422 − 76800 = 51622
+    //   adc_H − (H4·64 + H5/16384·h) = 30000 − (20032 + 157.5378) = 9810.4622
+    //   × H2/65536 · (1 + H6/67108864·h · (1 + 0)) = 9810.4622 × 0.00552368 × 1.0230771 = 55.4404
+    //   × (1 − H1·55.4404/524288) = 55.4404 × 0.9920692 = 55.0007 %RH
+    // Outside 0–100 the datasheet clamps: adc_H 20000 gives −1.07 → 0, adc_H 40000 gives 110.16 → 100.
+    [InlineData(30000, 55.0007)]
+    [InlineData(20000, 0)]
+    [InlineData(40000, 100)]
+    public void Humidity_compensation_matches_the_datasheet_formula_worked_by_hand(int adcH, double expectedPct) =>
+        Assert.Equal(expectedPct, SimulatorCalibration().HumidityPct(adcH, 128422), 0.001);
 }
