@@ -2,9 +2,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Edge.Daemon;
 
-/// <summary>The host's messages about the deliver stage (event ids 3100–3199; Edge.Delivery's own are 3000–3099).</summary>
+/// <summary>The host's messages about the deliver stage (event ids 1400–1499, see LogEventRanges).</summary>
 internal static partial class DeliveryHostLog
 {
-    [LoggerMessage(3100, LogLevel.Error, "Outbox database failed its integrity check ({Reason}); kept at {KeptAt}, a fresh one started; this is paged once PagerDuty is reachable")]
+    [LoggerMessage(1400, LogLevel.Error, "Outbox database failed its integrity check ({Reason}); kept at {KeptAt}, a fresh one started; this is paged once PagerDuty is reachable")]
     public static partial void Replaced(ILogger logger, string reason, string keptAt);
 }

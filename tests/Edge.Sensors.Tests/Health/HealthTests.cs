@@ -43,7 +43,7 @@ public class HealthTests
     [Fact]
     public void A_chip_stuck_out_of_range_logs_the_first_rejection_of_a_streak_and_counts_them_all()
     {
-        const int Rejected = 2002;
+        const int Rejected = 4002;
         using var rig = new Rig();
         var chip = rig.Bus.Attach(0x44, new Sht4xSimulator(rig.Time) { HumidityPct = 110 }); // beyond the datasheet's crop band
         using var sensor = rig.Sensor("sht4x");
