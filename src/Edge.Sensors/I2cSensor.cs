@@ -50,7 +50,7 @@ public sealed class I2cSensor : IReadingSource, IDisposable
     private bool _rejectionLogged;
     private bool _rejectedThisPoll;
 
-    public I2cSensor(SensorOptions options, SensorBus bus, Func<I2cDevice, ReusableDelay, IClimateChip> chipFactory, TimeProvider time, ILogger? logger = null)
+    internal I2cSensor(SensorOptions options, SensorBus bus, Func<I2cDevice, ReusableDelay, IClimateChip> chipFactory, TimeProvider time, ILogger? logger = null)
     {
         _options = options;
         _bus = bus;
@@ -64,7 +64,7 @@ public sealed class I2cSensor : IReadingSource, IDisposable
 
     public string Id => _options.Id;
     public TimeSpan Interval => _options.Interval;
-    public SensorBus Bus => _bus;
+    internal SensorBus Bus => _bus;
     public SensorCounters Counters { get; } = new();
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]

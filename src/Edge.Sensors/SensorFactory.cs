@@ -27,7 +27,7 @@ public static class SensorFactory
     };
 
     /// <summary>The chip driver behind a configured I2C driver name.</summary>
-    public static Func<I2cDevice, ReusableDelay, IClimateChip> Chip(string driver) => driver switch
+    internal static Func<I2cDevice, ReusableDelay, IClimateChip> Chip(string driver) => driver switch
     {
         "sht3x" => static (device, delay) => new Sht3xChip(device, delay),
         "sht4x" => static (device, delay) => new Sht4xChip(device, delay),

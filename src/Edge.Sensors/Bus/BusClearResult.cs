@@ -1,7 +1,7 @@
 namespace Edge.Sensors.Bus;
 
 /// <summary>What a bus clear found and did.</summary>
-public enum BusClearResult
+internal enum BusClearResult
 {
     /// <summary>SDA and SCL were both high: the bus was idle, the failures were the chips' own.</summary>
     Idle,

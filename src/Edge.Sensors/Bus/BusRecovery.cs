@@ -13,7 +13,7 @@ namespace Edge.Sensors.Bus;
 /// the pin to the pull-up (input mode), never driving it, so a slave that stretches the clock is not fought.
 /// A slave that still holds SDA needs its power cycled (<see cref="PowerCycleAsync"/>).
 /// </summary>
-public sealed class BusRecovery(GpioController gpio, II2cPinFunction pinFunction, TimeProvider time, int sdaPin = 2, int sclPin = 3, TimeSpan? powerOffTime = null, TimeSpan? powerOnTime = null) : IDisposable
+internal sealed class BusRecovery(GpioController gpio, II2cPinFunction pinFunction, TimeProvider time, int sdaPin = 2, int sclPin = 3, TimeSpan? powerOffTime = null, TimeSpan? powerOnTime = null) : IDisposable
 {
     public const int MaxClocks = 9;
 

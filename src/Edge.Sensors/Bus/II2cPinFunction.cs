@@ -5,7 +5,7 @@ namespace Edge.Sensors.Bus;
 /// <see cref="System.Device.Gpio.GpioController"/> only knows input/output; the function select is driver-specific
 /// (<see cref="System.Device.Gpio.Drivers.RaspberryPi3Driver.SetAlternatePinMode"/> on BCM2835…2711).
 /// </summary>
-public interface II2cPinFunction
+internal interface II2cPinFunction
 {
     void RestoreI2cFunction(int pin);
 }

@@ -7,7 +7,7 @@ namespace Edge.Sensors.Bus;
 /// §6.2, "Alternative Function Assignments"). The Pi 5's GPIOs sit in the RP1 chip, which this driver does not
 /// reach; there <see cref="RestoreI2cFunction"/> throws and the bus clear is reported as unavailable.
 /// </summary>
-public sealed class RaspberryPiI2cPins(RaspberryPi3Driver driver) : II2cPinFunction
+internal sealed class RaspberryPiI2cPins(RaspberryPi3Driver driver) : II2cPinFunction
 {
     public void RestoreI2cFunction(int pin) => driver.SetAlternatePinMode(pin, RaspberryPi3Driver.AltMode.Alt0);
 }

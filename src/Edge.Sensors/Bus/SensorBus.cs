@@ -11,7 +11,7 @@ namespace Edge.Sensors.Bus;
 /// binding caches the selected channel, so two instances for one mux would select the wrong channel), and the
 /// bus's health: consecutive failures across all its sensors, bus clears and power cycles.
 /// </summary>
-public sealed class SensorBus : IDisposable
+internal sealed class SensorBus : IDisposable
 {
     /// <summary>Consecutive failed measurements, across every sensor on the bus, before the lines are checked.</summary>
     public const int StuckAfterFailures = 3;

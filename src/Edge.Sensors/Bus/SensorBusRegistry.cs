@@ -7,16 +7,27 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Edge.Sensors.Bus;
 
 /// <summary>The I2C buses the configured sensors use, each opened once and shared.</summary>
-public sealed class SensorBusRegistry(Func<int, I2cBus> open, Func<int, BusRecovery?> recovery, TimeProvider time, ILoggerFactory? loggers = null) : IDisposable
+public sealed class SensorBusRegistry : IDisposable
 {
     private readonly Dictionary<int, SensorBus> _buses = [];
-    private readonly ILogger _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger("Edge.Sensors");
+    private readonly Func<int, I2cBus> _open;
+    private readonly Func<int, BusRecovery?> _recovery;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    internal SensorBusRegistry(Func<int, I2cBus> open, Func<int, BusRecovery?> recovery, TimeProvider time, ILoggerFactory? loggers = null)
+    {
+        _open = open;
+        _recovery = recovery;
+        _time = time;
+        _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger("Edge.Sensors");
+    }
 
     /// <summary>This machine: /dev/i2c-N through dotnet/iot, and bus clears through the BCM283x GPIO driver.</summary>
     public static SensorBusRegistry ForThisMachine(TimeProvider time, ILoggerFactory? loggers = null) =>
         new(I2cBus.Create, bus => RaspberryPiRecovery(bus, time), time, loggers);
 
-    public IReadOnlyCollection<SensorBus> Buses
+    internal IReadOnlyCollection<SensorBus> Buses
     {
         get
         {
@@ -25,12 +36,12 @@ public sealed class SensorBusRegistry(Func<int, I2cBus> open, Func<int, BusRecov
         }
     }
 
-    public SensorBus Get(int busId)
+    internal SensorBus Get(int busId)
     {
         lock (_buses)
         {
             if (!_buses.TryGetValue(busId, out var bus))
-                _buses[busId] = bus = new SensorBus(busId, open, () => recovery(busId), time, _logger);
+                _buses[busId] = bus = new SensorBus(busId, _open, () => _recovery(busId), _time, _logger);
             return bus;
         }
     }

@@ -10,7 +10,7 @@ namespace Edge.Sensors.Chips;
 /// chip that stays busy hangs the caller forever), measures twice per reading, never reads the CRC byte and sleeps
 /// with Thread.Sleep. Here: one trigger, the datasheet's 80 ms, a bounded number of busy polls, and the CRC checked.
 /// </summary>
-public sealed class Aht20Chip(I2cDevice device, ReusableDelay delay) : IClimateChip, IFrameChip
+internal sealed class Aht20Chip(I2cDevice device, ReusableDelay delay) : IClimateChip, IFrameChip
 {
     private const byte Initialize = 0xBE;
     private const byte Trigger = 0xAC;

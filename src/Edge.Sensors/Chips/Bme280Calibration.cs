@@ -6,7 +6,7 @@ namespace Edge.Sensors.Chips;
 /// A BME280's factory trim (datasheet §4.2.2, Table 16) and the datasheet's double-precision compensation (§8.1):
 /// pure functions of the raw ADC values, tested against the datasheet's example without a bus.
 /// </summary>
-public readonly record struct Bme280Calibration(
+internal readonly record struct Bme280Calibration(
     ushort T1, short T2, short T3,
     ushort P1, short P2, short P3, short P4, short P5, short P6, short P7, short P8, short P9,
     byte H1, short H2, byte H3, short H4, short H5, sbyte H6)

@@ -13,7 +13,7 @@ namespace Edge.Sensors.Chips;
 /// a forced conversion, waits the datasheet time through the TimeProvider (not Thread.Sleep), confirms the conversion
 /// finished, and only then reads; a value the chip did not measure is no reading.
 /// </summary>
-public sealed class Bme280Chip(I2cDevice device, ReusableDelay delay) : IClimateChip
+internal sealed class Bme280Chip(I2cDevice device, ReusableDelay delay) : IClimateChip
 {
     private const byte ChipIdRegister = 0xD0;
     private const byte ExpectedChipId = 0x60; // BMP280 answers 0x58 at the same addresses: no humidity.

@@ -4,7 +4,7 @@ namespace Edge.Sensors.Chips;
 /// What a chip can physically report (its datasheet's operating range). A value outside it did not come from the
 /// air: a bit-shifted frame that still passed its checksum, a stuck bus, a broken chip.
 /// </summary>
-public readonly record struct ChipLimits(double MinTemperatureC, double MaxTemperatureC, double MinPressureHpa = 300, double MaxPressureHpa = 1100)
+internal readonly record struct ChipLimits(double MinTemperatureC, double MaxTemperatureC, double MinPressureHpa = 300, double MaxPressureHpa = 1100)
 {
     public bool TemperatureInRange(double t) => t >= MinTemperatureC && t <= MaxTemperatureC;
 

@@ -4,7 +4,7 @@ namespace Edge.Sensors.Chips;
 /// One measurement of one chip in engineering units; quantities a chip does not measure are NaN. A struct, so the
 /// read path allocates nothing.
 /// </summary>
-public readonly record struct ChipReading(ChipStatus Status, double TemperatureC, double HumidityPct, double PressureHpa)
+internal readonly record struct ChipReading(ChipStatus Status, double TemperatureC, double HumidityPct, double PressureHpa)
 {
     public bool IsOk => Status == ChipStatus.Ok;
 

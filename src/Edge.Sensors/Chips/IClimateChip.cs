@@ -6,7 +6,7 @@ namespace Edge.Sensors.Chips;
 /// <see cref="IOException"/>; checksum, busy and identity problems come back as a <see cref="ChipStatus"/>.
 /// The caller holds the bus for the whole call.
 /// </summary>
-public interface IClimateChip
+internal interface IClimateChip
 {
     /// <summary>The chip's name as <c>edge sensors scan</c> prints it, e.g. "SHT3x".</summary>
     string Name { get; }

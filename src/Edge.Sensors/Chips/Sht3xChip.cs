@@ -10,7 +10,7 @@ namespace Edge.Sensors.Chips;
 /// a CRC fails (no exception; 0 °C on a fresh instance), measures twice per reading and blocks in Thread.Sleep, so
 /// this driver sends the same single-shot command itself and treats a bad checksum as "no reading".
 /// </summary>
-public sealed class Sht3xChip(I2cDevice device, ReusableDelay delay) : IClimateChip, IFrameChip
+internal sealed class Sht3xChip(I2cDevice device, ReusableDelay delay) : IClimateChip, IFrameChip
 {
     // Datasheet Table 9/10: single shot, repeatability high, clock stretching disabled.
     private const ushort MeasureHighNoStretch = 0x2400;

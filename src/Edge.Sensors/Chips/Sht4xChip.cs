@@ -11,7 +11,7 @@ namespace Edge.Sensors.Chips;
 /// begin/end split is not public in 4.2.0; the protocol is one command byte and a six-byte frame, so it is sent here.
 /// The heater is only ever on through its own commands (0x39…0x15), which this driver never sends.
 /// </summary>
-public sealed class Sht4xChip(I2cDevice device, ReusableDelay delay) : IClimateChip, IFrameChip
+internal sealed class Sht4xChip(I2cDevice device, ReusableDelay delay) : IClimateChip, IFrameChip
 {
     private const byte MeasureHighPrecision = 0xFD;
     private const byte SoftReset = 0x94;

@@ -10,7 +10,7 @@ namespace Edge.Sensors.Chips;
 /// 16-bit number, so from 42.5 °C up (S_T ≥ 0x8000) it reports T − 175 °C (50 °C → −125 °C), and it busy-waits 20 ms
 /// after every command. Hot-aisle air passes 42.5 °C. Here the word is unsigned, as datasheet §5.11 says.
 /// </summary>
-public sealed class Shtc3Chip(I2cDevice device, ReusableDelay delay) : IClimateChip, IFrameChip
+internal sealed class Shtc3Chip(I2cDevice device, ReusableDelay delay) : IClimateChip, IFrameChip
 {
     private const ushort Wakeup = 0x3517;
     private const ushort Sleep = 0xB098;

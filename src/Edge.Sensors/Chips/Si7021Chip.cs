@@ -11,7 +11,7 @@ namespace Edge.Sensors.Chips;
 /// mishandles), waits a fixed 20 ms with Thread.Sleep (less than an HTU21D's 50 ms temperature conversion) and never
 /// reads the checksum. Here: no-hold commands, the chip NACKs until done, and the CRC (poly 0x31, init 0x00) is checked.
 /// </summary>
-public sealed class Si7021Chip(I2cDevice device, ReusableDelay delay, bool htu21d = false) : IClimateChip
+internal sealed class Si7021Chip(I2cDevice device, ReusableDelay delay, bool htu21d = false) : IClimateChip
 {
     private const byte MeasureRhNoHold = 0xF5;
     private const byte MeasureTNoHold = 0xF3;

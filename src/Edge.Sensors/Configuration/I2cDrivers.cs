@@ -1,7 +1,7 @@
 namespace Edge.Sensors.Configuration;
 
 /// <summary>The I2C drivers and their addresses (datasheets; shared/spec/i2c-and-lcd.md §5.3).</summary>
-public static class I2cDrivers
+internal static class I2cDrivers
 {
     public static readonly IReadOnlyList<I2cDriver> All =
     [

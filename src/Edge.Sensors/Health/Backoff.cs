@@ -5,7 +5,7 @@ namespace Edge.Sensors.Health;
 /// the final try fit well inside two seconds; long enough for a chip that NACKed while resetting to come back
 /// (SHT3x soft reset 1.5 ms, AHT20 20 ms, BME280 intermittent NACKs, dotnet/iot #1618).
 /// </summary>
-public static class Backoff
+internal static class Backoff
 {
     public static readonly TimeSpan First = TimeSpan.FromMilliseconds(50);
     public static readonly TimeSpan Max = TimeSpan.FromMilliseconds(400);

@@ -5,7 +5,7 @@ namespace Edge.Sensors.Health;
 /// The allowance grows with the time since the last accepted value, so a real change is accepted at the latest a
 /// few polls later and the filter recovers by itself; after an outage almost anything is accepted.
 /// </summary>
-public sealed class RateLimit(double maxPerSecond, double margin)
+internal sealed class RateLimit(double maxPerSecond, double margin)
 {
     private double _last = double.NaN;
     private DateTimeOffset _lastTime;

@@ -9,7 +9,7 @@ namespace Edge.Sensors.Hwmon;
 /// <c>humidity1_input</c> in milli-percent (Documentation/hwmon/sysfs-interface.rst). A missing or unreadable
 /// file makes the sensor unreachable; it never stops the daemon and never repeats an old value.
 /// </summary>
-public sealed class HwmonSensor(string id, string directory, TimeSpan interval, double offset, TimeProvider time) : IReadingSource
+internal sealed class HwmonSensor(string id, string directory, TimeSpan interval, double offset, TimeProvider time) : IReadingSource
 {
     private readonly string _temperatureFile = Path.Combine(directory, "temp1_input");
     private readonly string _humidityFile = Path.Combine(directory, "humidity1_input");

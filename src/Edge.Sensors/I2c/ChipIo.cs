@@ -7,7 +7,7 @@ using Edge.Sensors.Timing;
 namespace Edge.Sensors.I2c;
 
 /// <summary>The few transfer shapes the command/response chips use, with stack frames.</summary>
-public static class ChipIo
+internal static class ChipIo
 {
     /// <summary>A 16-bit command, MSB first (Sensirion SHT3x/SHTC3).</summary>
     public static void Command(I2cDevice device, ushort command)

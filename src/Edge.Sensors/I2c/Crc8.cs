@@ -5,7 +5,7 @@ namespace Edge.Sensors.I2c;
 /// SHT4x §4.4, SHTC3 §5.9) and Aosong AHT20 start from 0xFF; Silicon Labs Si70xx and HTU21D start from 0x00.
 /// Bitwise rather than a 256-byte table: a frame is six bytes, once a second.
 /// </summary>
-public static class Crc8
+internal static class Crc8
 {
     public const byte SensirionInit = 0xFF;
     public const byte Si70xxInit = 0x00;

@@ -6,7 +6,7 @@ namespace Edge.Sensors.I2c;
 /// refuses the read header (Sensirion chips do that mid-measurement). 110 is ETIMEDOUT: the controller gave up, e.g.
 /// a slave stretched the clock too long. Simulated chips throw the same messages and put the errno in HResult.
 /// </summary>
-public static class I2cErrors
+internal static class I2cErrors
 {
     public const int Nack = 121;
     public const int Timeout = 110;

@@ -30,7 +30,7 @@ public static class BusScanner
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<string?> IdentifyAsync(I2cDevice device, int address, ReusableDelay delay, CancellationToken cancellationToken)
+    internal static async ValueTask<string?> IdentifyAsync(I2cDevice device, int address, ReusableDelay delay, CancellationToken cancellationToken)
     {
         switch (address)
         {

@@ -8,7 +8,7 @@ namespace Edge.Sensors.Simulated;
 /// <see cref="SpikeEvery"/> a hot spike of +6 °C lasting <see cref="SpikeLength"/> (a door left open, a fan failing),
 /// so that a rule triggers and then resolves. Humidity drifts against temperature. Seeded, so runs repeat.
 /// </summary>
-public sealed class SimulatedSensor(string id, TimeSpan interval, double baseTemperature, TimeProvider time, int seed = 1) : IReadingSource
+internal sealed class SimulatedSensor(string id, TimeSpan interval, double baseTemperature, TimeProvider time, int seed = 1) : IReadingSource
 {
     public static readonly TimeSpan SpikeEvery = TimeSpan.FromSeconds(50);
     public static readonly TimeSpan SpikeStart = TimeSpan.FromSeconds(12);

@@ -7,7 +7,7 @@ namespace Edge.Sensors.Timing;
 /// every wait, completing a reusable <see cref="IValueTaskSource"/>. <c>Task.Delay(t, time)</c> allocates a timer and a
 /// task per call, and a sensor waits three to five times per reading. One waiter at a time (one sensor's poll loop).
 /// </summary>
-public sealed class ReusableDelay : IValueTaskSource, IDisposable
+internal sealed class ReusableDelay : IValueTaskSource, IDisposable
 {
     private const int Idle = 0, Waiting = 1, Done = 2;
 
