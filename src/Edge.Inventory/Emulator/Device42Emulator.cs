@@ -267,7 +267,9 @@ public sealed class Device42Emulator : IAsyncDisposable
                 switch (_fault)
                 {
                     case Device42Fault.Unauthorized:
-                        return Json(401, """{"msg": "Authentication credentials were not accepted.", "code": 1}""");
+                        return Unauthorized();
+                    // swagger's 500: "Some parameter missing or issue with the server. Check with returned “msg” from the
+                    // call." — an appliance that crashed answers its web server's HTML page instead.
                     case Device42Fault.ServerError:
                         return (500, "<html><body><h1>Server Error (500)</h1></body></html>"u8.ToArray(), "text/html");
                     // The two licence refusals pydevice42 reads from a 500's "msg" (d42client.py, D42Client._request); it
@@ -283,7 +285,7 @@ public sealed class Device42Emulator : IAsyncDisposable
                 }
             }
             if (!string.Equals(authorization, _expectedAuthorization, StringComparison.Ordinal))
-                return Json(401, """{"msg": "Authentication credentials were not accepted.", "code": 1}""");
+                return Unauthorized();
             var question = target.IndexOf('?', StringComparison.Ordinal);
             var path = question < 0 ? target : target[..question];
             var query = Query(question < 0 ? "" : target[(question + 1)..]);
@@ -307,7 +309,8 @@ public sealed class Device42Emulator : IAsyncDisposable
                 "/api/1.0/ips/" => Page("ips", Ips(Int(query, "subnet_id"), query.GetValueOrDefault("available")), page, Envelope.LimitOffsetTotal, WriteIp),
                 // swagger definitions.Partmodels: {limit, offset, partmodels: [...], total_count}.
                 "/api/1.0/partmodels/" => Page("partmodels", _inventory.PartModels, page, Envelope.LimitOffsetTotal, WritePartModel),
-                _ => Json(404, """{"msg": "Not found.", "code": 404}"""),
+                // swagger, every path's 404 example.
+                _ => Json(404, """{"errors": [{"code": 404, "reason": "Not Found", "title": "Not Found", "detail": "The specified resource could not be found."}]}"""),
             };
 
             List<(int Id, EmulatedSoftware Software, int Discovered)> Software(Dictionary<string, string> query) =>
@@ -481,6 +484,10 @@ public sealed class Device42Emulator : IAsyncDisposable
         json.WriteNumber("available", part.AvailableCount);
         json.WriteNumber("used", part.Count - part.AvailableCount);
     }
+
+    // swagger, every path's 401 example ("Unauthorized (Your credentials suck)").
+    private static (int, byte[], string) Unauthorized() =>
+        Json(401, """{"errors": [{"code": 401, "reason": "Unauthorized", "title": "Unauthorized", "detail": "Your credentials suck"}]}""");
 
     private static (int, byte[], string) Json(int status, string body) => (status, Encoding.UTF8.GetBytes(body), "application/json");
 
