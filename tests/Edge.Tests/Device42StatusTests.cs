@@ -20,9 +20,10 @@ public class Device42StatusTests
               "appliance": { "id": "d42-rack" },
               "stateDir": "{{dir.Path}}/state",
               "status": { "listen": "127.0.0.1:{{RunningDaemon.FreePort()}}" },
-              "device42": { "url": "{{device42.Url}}", "user": "edge-reader", "passwordFile": "{{passwordFile}}", "interval": "1s", "timeout": "500ms" }
+              "device42": { "url": "{{device42.Url}}", "user": "edge-reader", "passwordFile": "{{passwordFile}}", "interval": "1m", "timeout": "20s" }
             }
             """);
+        // One poll a minute, so the problem the status shows is the one the first poll met, even on a loaded machine.
         await using var edge = new RunningDaemon(file);
         await edge.WaitForLine("refuses Edge because of its own licence");
 
