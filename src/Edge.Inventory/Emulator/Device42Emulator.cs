@@ -102,6 +102,13 @@ public sealed class Device42Emulator : IAsyncDisposable
     }
 
     /// <summary>
+    /// Query filters the emulated appliance does not know and so ignores, serving the listing unfiltered: the swagger
+    /// marks several as added in a later version (<c>subnet_id</c> "added in v7.2.0", <c>name</c> "Added in v6.0.0"),
+    /// so an older appliance answers as if they were not there.
+    /// </summary>
+    public ISet<string> IgnoredFilters { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
     /// Makes every request (or those whose path starts with <paramref name="onPath"/>, from the offset
     /// <paramref name="fromOffset"/> on) fail this way; None heals.
     /// </summary>
@@ -289,6 +296,8 @@ public sealed class Device42Emulator : IAsyncDisposable
             var question = target.IndexOf('?', StringComparison.Ordinal);
             var path = question < 0 ? target : target[..question];
             var query = Query(question < 0 ? "" : target[(question + 1)..]);
+            foreach (var ignored in IgnoredFilters)
+                query.Remove(ignored);
             var limit = Math.Clamp(Int(query, "limit") ?? _pageLimit, 1, _pageLimit);
             var offset = Math.Max(0, Int(query, "offset") ?? 0);
             var page = new PageRequest(offset, limit, Empty: Applies(target) && _fault == Device42Fault.EmptyPage);
