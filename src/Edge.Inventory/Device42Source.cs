@@ -1,3 +1,4 @@
+using System.Globalization;
 using Edge.Core.Readings;
 using Edge.Core.Sources;
 using Edge.Inventory.Client;
@@ -8,10 +9,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Edge.Inventory;
 
 /// <summary>
-/// The inventory source: every interval it reads Device42 whole (software, installations, operating systems,
-/// subnets and their IPs, part models) and writes the readings of docs/inventory.md, all stamped with one time. A read
-/// that fails anywhere writes nothing but <c>reachable</c> = 0 (and the configured licence's days_left): a
-/// half-read inventory never looks like removals, so no inventory alert is resolved by a failure.
+/// The inventory source: every interval it reads Device42 whole (software, the prohibited components' installations,
+/// operating systems, subnets and the count of their IPs in use, part models) and writes the readings of
+/// docs/inventory.md, all stamped with one time. A read that fails anywhere — a request, or pages that disagree —
+/// writes nothing but <c>reachable</c> = 0 (and the licence's days_left): a half-read inventory never looks like
+/// removals, so no inventory alert is resolved by a failure.
 /// </summary>
 public sealed class Device42Source : IReadingSource, IDisposable
 {
@@ -31,6 +33,7 @@ public sealed class Device42Source : IReadingSource, IDisposable
     private string? _lastError;
     private string _lastCapped = "";
     private bool _everRead;
+    private HashSet<string> _malformed = new(StringComparer.Ordinal);
 
     /// <param name="findingsFile">Where the prohibited findings seen are kept across restarts (in the state
     /// directory); null keeps them in memory only.</param>
@@ -72,7 +75,8 @@ public sealed class Device42Source : IReadingSource, IDisposable
         try
         {
             var snapshot = await ReadAsync(cancellationToken);
-            var capped = InventoryMapper.Map(snapshot, _options.MaxEntities, _findings, now, readings);
+            var malformed = new List<string>();
+            var capped = InventoryMapper.Map(snapshot, _options.MaxEntities, _findings, now, readings, malformed);
             reachable = true;
             if (_findings.TakeChanged())
                 SaveFindings();
@@ -80,6 +84,10 @@ public sealed class Device42Source : IReadingSource, IDisposable
             if (cappedText != _lastCapped && capped.Count > 0)
                 Log.Capped(_logger, cappedText, _options.MaxEntities);
             _lastCapped = cappedText;
+            // Once per malformed object, not once per poll: the set holds what the last read found.
+            foreach (var problem in malformed.Where(m => !_malformed.Contains(m)))
+                Log.MalformedObject(_logger, _options.Url.Authority, problem);
+            _malformed = malformed.ToHashSet(StringComparer.Ordinal);
             if (_lastError is not null || !_everRead)
                 Log.Readable(_logger, _options.Url.Authority, snapshot.Software.Count, _findings.Count, snapshot.Subnets.Count);
             _lastError = null;
@@ -90,7 +98,12 @@ public sealed class Device42Source : IReadingSource, IDisposable
             readings.Clear();
             licenseExpired = e.Failure == Device42Failure.LicenseExpired;
             if (e.Message != _lastError)
-                Log.Unreadable(_logger, _options.Url.Authority, e.Failure, e.Message);
+            {
+                if (e.Failure is Device42Failure.LicenseExpired or Device42Failure.LicenseNotValid)
+                    Log.LicenceRefused(_logger, _options.Url.Authority, e.Message);
+                else
+                    Log.Unreadable(_logger, _options.Url.Authority, e.Failure, e.Message);
+            }
             _lastError = e.Message;
         }
         foreach (var reading in readings)
@@ -112,19 +125,51 @@ public sealed class Device42Source : IReadingSource, IDisposable
         var password = ReadPassword();
         var json = Device42Json.Default;
         var software = await _client.ListAsync<SoftwarePage, SoftwareItem>(SoftwarePath, null, json.SoftwarePage, password, cancellationToken);
-        var installs = await _client.ListAsync<SoftwareDetailsPage, SoftwareDetail>(InstallsPath, null, json.SoftwareDetailsPage, password, cancellationToken);
+
+        // Only the prohibited components' installations are read, each by its id (swagger /api/1.0/software_details/:
+        // software_id, "filter by id of the software"), not every installation of every package. The full software
+        // listing is read anyway for the counts, and it carries each component's software_type.
+        var prohibited = new List<(string, string)>();
+        var prohibitedComplete = true;
+        foreach (var component in software.Where(s => s.Name is not null && string.Equals(s.SoftwareType?.Trim(), InventoryMapper.ProhibitedType, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (component.Id.Value is not { } id)
+            {
+                // Its installations cannot be asked for: none of the findings may be taken as removed.
+                prohibitedComplete = false;
+                continue;
+            }
+            var installs = await _client.ListAsync<SoftwareDetailsPage, SoftwareDetail>(InstallsPath, $"software_id={id.ToString(CultureInfo.InvariantCulture)}",
+                json.SoftwareDetailsPage, password, cancellationToken);
+            foreach (var install in installs)
+            {
+                if (install.SoftwareId.Value is { } of ? of != id : install.Software != component.Name)
+                    throw new Device42Exception(Device42Failure.Malformed, $"{InstallsPath} ignored the filter software_id={id}: it served an installation of '{install.Software}'");
+                if (install.Device is { } device)
+                    prohibited.Add((component.Name!, device));
+            }
+        }
+
         var systems = await _client.ListAsync<OperatingSystemPage, OperatingSystemItem>(OperatingSystemsPath, null, json.OperatingSystemPage, password, cancellationToken);
         var subnets = await _client.ListAsync<SubnetPage, SubnetItem>(SubnetsPath, null, json.SubnetPage, password, cancellationToken);
-        // Device42's subnet object carries no usage figure, so each subnet's IPs are counted. Only the subnets that
-        // are kept are read, so the number of requests is bounded by maxEntities × maxPages.
-        var ips = new Dictionary<int, IReadOnlyList<IpItem>>();
-        foreach (var subnet in subnets.Where(s => s.Network is not null && s.MaskBits is not null).OrderBy(s => EntityId.Subnet(s.Network!, s.MaskBits!.Value), StringComparer.Ordinal).Take(_options.MaxEntities))
+        // Device42's subnet object carries no usage figure: each kept IPv4 subnet's IPs in use are counted with one
+        // request (swagger /api/1.0/ips/: subnet_id, available=no, read by the page's total_count). IPv6 subnets have no
+        // "% Used" in Device42 and are not asked about.
+        var used = new Dictionary<int, int>();
+        var counted = subnets
+            .Where(s => s.SubnetId.Value is not null && s.Network is not null && s.MaskBits.Value is { } bits
+                && InventoryMapper.HostCapacity(s.Network, bits, true, true) is not null)
+            .OrderBy(s => EntityId.Subnet(s.Network!, s.MaskBits.Value!.Value, InventoryMapper.VrfGroup(s)), StringComparer.Ordinal)
+            .Take(_options.MaxEntities);
+        foreach (var subnet in counted)
         {
-            if (!ips.ContainsKey(subnet.SubnetId))
-                ips[subnet.SubnetId] = await _client.ListAsync<IpPage, IpItem>(IpsPath, $"subnet_id={subnet.SubnetId}", json.IpPage, password, cancellationToken);
+            var id = subnet.SubnetId.Value!.Value;
+            if (!used.ContainsKey(id))
+                used[id] = await _client.CountAsync<IpPage, IpItem>(IpsPath, $"subnet_id={id.ToString(CultureInfo.InvariantCulture)}&available=no", json.IpPage,
+                    ip => ip.Available == false && (ip.SubnetId.Value is not { } of || of == id), password, cancellationToken);
         }
         var parts = await _client.ListAsync<PartModelPage, PartModelItem>(PartModelsPath, null, json.PartModelPage, password, cancellationToken);
-        return new InventorySnapshot(software, installs, systems, subnets, ips, parts);
+        return new InventorySnapshot(software, prohibited, prohibitedComplete, systems, subnets, used, parts);
     }
 
     /// <summary>Written whole to a new file and renamed over the old one, so a crash never leaves half a list.</summary>

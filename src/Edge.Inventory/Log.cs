@@ -17,4 +17,10 @@ internal static partial class Log
 
     [LoggerMessage(7003, LogLevel.Warning, "Cannot save the prohibited findings to {File}: {Error}. A finding removed while edge is stopped will not resolve after a restart")]
     public static partial void FindingsNotSaved(ILogger logger, string file, string error);
+
+    [LoggerMessage(7004, LogLevel.Error, "Device42 at {Appliance} refuses Edge because of its own licence: {Error}. Inventory readings pause; reachable is 0; no inventory alert resolves until the licence is sorted out")]
+    public static partial void LicenceRefused(ILogger logger, string appliance, string error);
+
+    [LoggerMessage(7005, LogLevel.Warning, "Device42 at {Appliance}: {Problem}, which is not a count; that one object is skipped (no reading for it) until it is corrected")]
+    public static partial void MalformedObject(ILogger logger, string appliance, string problem);
 }

@@ -276,7 +276,7 @@ public static partial class RulesReader
         else if (!type.Sees(SourceKind.Inventory, kind))
             node.Problem("select", $"rule type '{type.Name}' cannot see '{pattern}'; it sees {type.SeesDescription}");
         else if (!Selector.IsGlob(pattern) && !EntityId.TryParseInventory(pattern, out _))
-            node.Problem("select", $"'{pattern}' is not an inventory entity id; allowed: software/NAME, os/NAME, partmodel/NAME, subnet/NETWORK/BITS, " +
+            node.Problem("select", $"'{pattern}' is not an inventory entity id; allowed: software/NAME, os/NAME, partmodel/NAME, subnet/NETWORK/BITS, subnet/VRF/NETWORK/BITS, " +
                 "prohibited/SOFTWARE/DEVICE, or a glob (a '/', '%', '*' or '?' inside a name is written %2F, %25, %2A, %3F)");
     }
 

@@ -6,7 +6,7 @@ namespace Edge.Core.Readings;
 /// <summary>
 /// Parses entity ids of the form <c>DEVICE</c> or <c>DEVICE/KIND/INDEX</c> (INDEX may be dotted), and builds and parses
 /// the inventory forms, which start with their kind: <c>software/NAME</c>, <c>os/NAME</c>, <c>partmodel/NAME</c>,
-/// <c>subnet/NETWORK/BITS</c> and <c>prohibited/SOFTWARE/DEVICE</c>.
+/// <c>subnet/NETWORK/BITS</c> (<c>subnet/VRF/NETWORK/BITS</c> in a VRF group) and <c>prohibited/SOFTWARE/DEVICE</c>.
 /// </summary>
 public static class EntityId
 {
@@ -76,7 +76,8 @@ public static class EntityId
 
     /// <summary>
     /// The kind of an inventory entity id: <c>software/NAME</c>, <c>os/NAME</c>, <c>partmodel/NAME</c> (two parts),
-    /// <c>subnet/NETWORK/BITS</c> (BITS a number) or <c>prohibited/SOFTWARE/DEVICE</c> (three parts), no part empty.
+    /// <c>subnet/NETWORK/BITS</c> or <c>subnet/VRF/NETWORK/BITS</c> (BITS a number) or <c>prohibited/SOFTWARE/DEVICE</c>
+    /// (three parts), no part empty.
     /// </summary>
     public static bool TryParseInventory(string entity, out EntityKind kind)
     {
@@ -89,7 +90,7 @@ public static class EntityId
         return kind switch
         {
             EntityKind.Software or EntityKind.Os or EntityKind.PartModel => parts.Length == 2,
-            EntityKind.Subnet => parts.Length == 3 && parts[2].All(char.IsAsciiDigit) && parts[2].Length <= 3,
+            EntityKind.Subnet => parts.Length is 3 or 4 && parts[^1].All(char.IsAsciiDigit) && parts[^1].Length <= 3,
             EntityKind.Prohibited => parts.Length == 3,
             _ => false,
         };
@@ -101,7 +102,12 @@ public static class EntityId
 
     public static string PartModel(string name) => $"partmodel/{SafeName(name)}";
 
-    public static string Subnet(string network, int bits) => $"subnet/{SafeName(network)}/{bits}";
+    /// <summary>
+    /// Device42 allows the same network in different VRF groups (docs/inventory.md): the group, when one is set, is
+    /// part of the id, so each is its own series and alert.
+    /// </summary>
+    public static string Subnet(string network, int bits, string? vrfGroup = null) =>
+        string.IsNullOrWhiteSpace(vrfGroup) ? $"subnet/{SafeName(network)}/{bits}" : $"subnet/{SafeName(vrfGroup)}/{SafeName(network)}/{bits}";
 
     public static string Prohibited(string software, string device) => $"prohibited/{SafeName(software)}/{SafeName(device)}";
 

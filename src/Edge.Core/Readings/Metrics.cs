@@ -37,6 +37,9 @@ public static class Metrics
     // Inventory (Device42): counts and shares of what the CMDB knows, read by the inventory source.
     public const string Count = "count";
     public const string LicenseUsePct = "license_use_pct";
+
+    /// <summary>Devices running an operating system that Device42 does not count as licensed (its not_licensed_count).</summary>
+    public const string Unlicensed = "unlicensed";
     public const string UsedPct = "used_pct";
     public const string Available = "available";
     public const string AvailablePct = "available_pct";
@@ -75,6 +78,7 @@ public static class Metrics
         new(AvailablePct, "%"),
         new(DaysLeft, "d"),
         new(Installed, ""),
+        new(Unlicensed, ""),
     }.ToFrozenDictionary(m => m.Name, StringComparer.Ordinal);
 
     public static MetricInfo Get(string name) =>

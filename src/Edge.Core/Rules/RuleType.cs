@@ -82,9 +82,9 @@ public sealed class RuleType
 
     public static readonly RuleType OsCount = new("os-count", "operating systems in Device42 (os/NAME)",
         [(SourceKind.Inventory, EntityKind.Os)],
-        [Count, LicenseUsePct], Severity.Warning);
+        [Count, LicenseUsePct, Unlicensed], Severity.Warning);
 
-    public static readonly RuleType Subnet = new("subnet", "subnets in Device42 (subnet/NETWORK/BITS)",
+    public static readonly RuleType Subnet = new("subnet", "subnets in Device42 (subnet/NETWORK/BITS, subnet/VRF/NETWORK/BITS)",
         [(SourceKind.Inventory, EntityKind.Subnet)],
         [UsedPct], Severity.Warning);
 

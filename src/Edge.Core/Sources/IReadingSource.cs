@@ -14,4 +14,10 @@ public interface IReadingSource
     TimeSpan Interval { get; }
 
     ValueTask PollAsync(IReadingSink sink, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Why the last poll could not read, in plain words and without a secret, for <c>edge status</c>; null when it
+    /// read. A source whose failures are all "unreachable" may leave it null: <c>reachable</c> says as much.
+    /// </summary>
+    string? LastError => null;
 }

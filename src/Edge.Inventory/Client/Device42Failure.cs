@@ -15,10 +15,13 @@ public enum Device42Failure
     /// <summary>Device42 answers every API call with "License expired" (HTTP 500) once its licence has run out.</summary>
     LicenseExpired,
 
+    /// <summary>Device42 answers "License is not valid for …" (HTTP 500): its licence does not cover what was asked.</summary>
+    LicenseNotValid,
+
     /// <summary>No complete answer within the configured timeout.</summary>
     Timeout,
 
-    /// <summary>The answer is not the JSON the API documents.</summary>
+    /// <summary>The answer is not the JSON the API documents, or its pages disagree with each other.</summary>
     Malformed,
 
     /// <summary>A listing has more pages than maxPages allows; a partial inventory is never used.</summary>

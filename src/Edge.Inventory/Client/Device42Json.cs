@@ -3,10 +3,10 @@ using System.Text.Json.Serialization;
 namespace Edge.Inventory.Client;
 
 /// <summary>
-/// Source-generated JSON for Device42's answers: no reflection, so NativeAOT works. Counts are read from numbers or
-/// from numeric strings (appliances differ); unknown fields are ignored.
+/// Source-generated JSON for Device42's answers: no reflection, so NativeAOT works. Counts are read as
+/// <see cref="Device42Number"/> (numbers, numeric strings, empty strings); unknown fields are ignored.
 /// </summary>
-[JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSourceGenerationOptions(Converters = [typeof(Device42NumberConverter)])]
 [JsonSerializable(typeof(SoftwarePage))]
 [JsonSerializable(typeof(SoftwareDetailsPage))]
 [JsonSerializable(typeof(OperatingSystemPage))]

@@ -4,7 +4,8 @@ namespace Edge.Inventory.Client;
 
 /// <summary>
 /// An operating system as <c>/api/1.0/operatingsystems/</c> documents it (Device42 API 2.0 swagger,
-/// <c>operatingSystems</c>): <c>total_count</c> devices run it; <c>licensed_count</c> is the licences held.
+/// <c>OperatingSystems</c>; device42-docs infrastructure-management/operating-systems: "Total Count" of devices
+/// running it, "Discovered Licensed Count", "Discovered Non-Licensed Count"): licensed + not licensed = total.
 /// </summary>
 internal sealed class OperatingSystemItem
 {
@@ -12,8 +13,11 @@ internal sealed class OperatingSystemItem
     public string? Name { get; init; }
 
     [JsonPropertyName("total_count")]
-    public int? TotalCount { get; init; }
+    public Device42Number TotalCount { get; init; }
 
     [JsonPropertyName("licensed_count")]
-    public int? LicensedCount { get; init; }
+    public Device42Number LicensedCount { get; init; }
+
+    [JsonPropertyName("not_licensed_count")]
+    public Device42Number NotLicensedCount { get; init; }
 }

@@ -6,7 +6,10 @@ namespace Edge.Inventory.Client;
 internal sealed class OperatingSystemPage : IDevice42Page<OperatingSystemItem>
 {
     [JsonPropertyName("total_count")]
-    public int? TotalCount { get; init; }
+    public Device42Number TotalCount { get; init; }
+
+    [JsonPropertyName("limit")]
+    public Device42Number Limit { get; init; }
 
     [JsonPropertyName("operatingsystems")]
     public List<OperatingSystemItem>? Items { get; init; }

@@ -13,8 +13,8 @@ internal sealed class PartModelItem
     public string? Name { get; init; }
 
     [JsonPropertyName("total_count")]
-    public int? TotalCount { get; init; }
+    public Device42Number TotalCount { get; init; }
 
     [JsonPropertyName("available")]
-    public int? Available { get; init; }
+    public Device42Number Available { get; init; }
 }

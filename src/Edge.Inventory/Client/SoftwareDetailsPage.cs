@@ -6,7 +6,10 @@ namespace Edge.Inventory.Client;
 internal sealed class SoftwareDetailsPage : IDevice42Page<SoftwareDetail>
 {
     [JsonPropertyName("total_count")]
-    public int? TotalCount { get; init; }
+    public Device42Number TotalCount { get; init; }
+
+    [JsonPropertyName("limit")]
+    public Device42Number Limit { get; init; }
 
     [JsonPropertyName("software_details")]
     public List<SoftwareDetail>? Items { get; init; }

@@ -6,7 +6,10 @@ namespace Edge.Inventory.Client;
 internal sealed class SubnetPage : IDevice42Page<SubnetItem>
 {
     [JsonPropertyName("total_count")]
-    public int? TotalCount { get; init; }
+    public Device42Number TotalCount { get; init; }
+
+    [JsonPropertyName("limit")]
+    public Device42Number Limit { get; init; }
 
     [JsonPropertyName("subnets")]
     public List<SubnetItem>? Items { get; init; }

@@ -39,8 +39,8 @@ public sealed record Device42Options(Uri Url, string User, string PasswordFile)
     /// <summary>The most entities of each kind (software, OS, subnet, part model, prohibited finding) kept.</summary>
     public int MaxEntities { get; init; } = DefaultMaxEntities;
 
-    /// <summary>software 2, OS 2, subnet 1, part model 2 and finding 1 series per entity, plus days_left and reachable.</summary>
-    public int MaxSeries => 8 * MaxEntities + 2;
+    /// <summary>software 2, OS 3, subnet 1, part model 2 and finding 1 series per entity, plus days_left and reachable.</summary>
+    public int MaxSeries => 9 * MaxEntities + 2;
 
     public SourceDescriptor Descriptor => new(SourceId, SourceKind.Inventory, Interval, MaxSeries);
 }

@@ -13,14 +13,21 @@ namespace Edge.Inventory.Emulator;
 
 /// <summary>
 /// A Device42 REST API over real HTTP (or HTTPS with a self-signed certificate) on 127.0.0.1, for tests and
-/// <c>edge demo</c>. It serves the read endpoints Edge uses in Device42's documented shape — <c>{"total_count": N,
-/// "offset": O, "limit": L, "&lt;collection&gt;": [...]}</c>, at most 1000 objects a page — checks HTTP Basic
-/// authentication, and fails on demand (<see cref="Device42Fault"/>). One request per connection; every request is
+/// <c>edge demo</c>. Every answer's shape is taken from Device42's API 2.0 swagger (the vendored copy
+/// <c>device42-unmodified.yaml</c> in github.com/anonymousobject/device42-go; cited per endpoint below as
+/// "swagger PATH" or "swagger definitions.NAME"), the device42-docs pages and pydevice42's client: each listing has
+/// only the envelope fields the swagger shows for it (no page-level total_count for software_details and operating
+/// systems), counts are written as the examples write them (numeric strings, '' for none), and a page holds at most
+/// <see cref="PageLimit"/> objects whatever limit is asked for ("Enforce API GET Limits"). It checks HTTP Basic
+/// authentication and fails on demand (<see cref="Device42Fault"/>). One request per connection; every request is
 /// recorded as its request line's target.
 /// </summary>
 public sealed class Device42Emulator : IAsyncDisposable
 {
-    /// <summary>Device42 caps a page at 1000 objects whatever limit is asked for.</summary>
+    /// <summary>
+    /// "By default the limit is maximum 1000 IPs per call. Use total_count and offset if over 1000 IPs." (swagger
+    /// /api/1.0/ips/ get.description).
+    /// </summary>
     public const int MaxLimit = 1000;
 
     private const int MaxRequestBytes = 16 * 1024;
@@ -36,6 +43,8 @@ public sealed class Device42Emulator : IAsyncDisposable
     private Device42Fault _fault;
     private bool _disposed;
     private string? _faultOn;
+    private int _faultFromOffset;
+    private int _pageLimit = MaxLimit;
     private TaskCompletionSource _release = NewSignal();
     private TaskCompletionSource _slowArrived = NewSignal();
 
@@ -73,13 +82,43 @@ public sealed class Device42Emulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Makes every request (or those whose path starts with <paramref name="onPath"/>) fail this way; None heals.</summary>
-    public void Fail(Device42Fault fault, string? onPath = null)
+    /// <summary>
+    /// The most objects a page holds whatever limit is asked for: the appliance's "API GET Limit" once "Enforce API
+    /// GET Limits" is checked (device42-docs API reference, "API Get Limits and Offsets": "A good limit to start with
+    /// is 500 or 1000"). At most <see cref="MaxLimit"/>.
+    /// </summary>
+    public int PageLimit
+    {
+        get
+        {
+            lock (_gate)
+                return _pageLimit;
+        }
+        set
+        {
+            lock (_gate)
+                _pageLimit = Math.Clamp(value, 1, MaxLimit);
+        }
+    }
+
+    /// <summary>
+    /// Query filters the emulated appliance does not know and so ignores, serving the listing unfiltered: the swagger
+    /// marks several as added in a later version (<c>subnet_id</c> "added in v7.2.0", <c>name</c> "Added in v6.0.0"),
+    /// so an older appliance answers as if they were not there.
+    /// </summary>
+    public ISet<string> IgnoredFilters { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Makes every request (or those whose path starts with <paramref name="onPath"/>, from the offset
+    /// <paramref name="fromOffset"/> on) fail this way; None heals.
+    /// </summary>
+    public void Fail(Device42Fault fault, string? onPath = null, int fromOffset = 0)
     {
         lock (_gate)
         {
             _fault = fault;
             _faultOn = onPath;
+            _faultFromOffset = fromOffset;
             if (fault != Device42Fault.Slow)
                 ReleaseSlowLocked();
         }
@@ -184,6 +223,8 @@ public sealed class Device42Emulator : IAsyncDisposable
                     if (hold is not null)
                         await hold.WaitAsync(_stop.Token);
                     var (status, body, contentType) = Respond(target, authorization);
+                    if (status == 0)
+                        return;
                     var head = Encoding.ASCII.GetBytes(
                         $"HTTP/1.1 {status} {Reason(status)}\r\nContent-Type: {contentType}\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n");
                     await stream.WriteAsync(head, _stop.Token);
@@ -220,7 +261,9 @@ public sealed class Device42Emulator : IAsyncDisposable
         return (requestLine[1], authorization);
     }
 
-    private bool Applies(string target) => _faultOn is null || target.StartsWith(_faultOn, StringComparison.Ordinal);
+    private bool Applies(string target) =>
+        (_faultOn is null || target.StartsWith(_faultOn, StringComparison.Ordinal))
+        && (_faultFromOffset == 0 || (Int(Query(target.Contains('?', StringComparison.Ordinal) ? target[(target.IndexOf('?', StringComparison.Ordinal) + 1)..] : ""), "offset") ?? 0) >= _faultFromOffset);
 
     private (int Status, byte[] Body, string ContentType) Respond(string target, string? authorization)
     {
@@ -231,46 +274,80 @@ public sealed class Device42Emulator : IAsyncDisposable
                 switch (_fault)
                 {
                     case Device42Fault.Unauthorized:
-                        return Json(401, """{"msg": "Authentication credentials were not accepted.", "code": 1}""");
+                        return Unauthorized();
+                    // swagger's 500: "Some parameter missing or issue with the server. Check with returned “msg” from the
+                    // call." — an appliance that crashed answers its web server's HTML page instead.
                     case Device42Fault.ServerError:
                         return (500, "<html><body><h1>Server Error (500)</h1></body></html>"u8.ToArray(), "text/html");
+                    // The two licence refusals pydevice42 reads from a 500's "msg" (d42client.py, D42Client._request); it
+                    // matches their beginnings only, so the rest of each text is the emulator's.
                     case Device42Fault.LicenseExpired:
                         return Json(500, """{"msg": "License expired. Contact Device42 to renew your license.", "code": 2}""");
+                    case Device42Fault.LicenseNotValid:
+                        return Json(500, """{"msg": "License is not valid for this API call. Contact Device42 to extend your license.", "code": 2}""");
                     case Device42Fault.MalformedJson:
                         return Json(200, """{"total_count": 2, "offset": 0, "limit": 500, "software": [{"name": "Vim", "software_type": """);
+                    case Device42Fault.NoAnswer:
+                        return (0, [], "");
                 }
             }
             if (!string.Equals(authorization, _expectedAuthorization, StringComparison.Ordinal))
-                return Json(401, """{"msg": "Authentication credentials were not accepted.", "code": 1}""");
-            var question = target.IndexOf('?');
+                return Unauthorized();
+            var question = target.IndexOf('?', StringComparison.Ordinal);
             var path = question < 0 ? target : target[..question];
             var query = Query(question < 0 ? "" : target[(question + 1)..]);
-            var limit = Math.Clamp(Int(query, "limit") ?? MaxLimit, 1, MaxLimit);
+            foreach (var ignored in IgnoredFilters)
+                query.Remove(ignored);
+            var limit = Math.Clamp(Int(query, "limit") ?? _pageLimit, 1, _pageLimit);
             var offset = Math.Max(0, Int(query, "offset") ?? 0);
+            var page = new PageRequest(offset, limit, Empty: Applies(target) && _fault == Device42Fault.EmptyPage);
+            var software = _inventory.Software;
             return path switch
             {
-                "/api/1.0/software/" => Page("software", Filter(_inventory.Software, query), offset, limit, WriteSoftware),
-                "/api/1.0/software_details/" => Page("software_details", _inventory.Installs, offset, limit, WriteInstall),
-                "/api/1.0/operatingsystems/" => Page("operatingsystems", _inventory.OperatingSystems, offset, limit, WriteOperatingSystem),
-                "/api/1.0/subnets/" => Page("subnets", _inventory.Subnets, offset, limit, WriteSubnet),
-                "/api/1.0/ips/" => Page("ips", Ips(Int(query, "subnet_id")), offset, limit, WriteIp),
-                "/api/1.0/partmodels/" => Page("partmodels", _inventory.PartModels, offset, limit, WritePartModel),
-                _ => Json(404, """{"msg": "Not found.", "code": 404}"""),
+                // swagger /api/1.0/software/ get: filters name, category, vendor, licensing_model, software_type, tags;
+                // 200 is {total_count (a string in the example: '2016'), software: [Get_Software_Component_details]}.
+                "/api/1.0/software/" => Page("software", Software(query), page, Envelope.TotalCountAsString, WriteSoftware),
+                // swagger /api/1.0/software_details/ get: filters device_id, device, software_id, software_detail_id;
+                // 200 is {limit, offset, software_details: [Get_Software_details]}: no total_count.
+                "/api/1.0/software_details/" => Page("software_details", Installs(Int(query, "software_id")), page, Envelope.LimitOffset, WriteInstall),
+                // swagger /api/1.0/operatingsystems/ get: 200 is {operatingsystems: [OperatingSystems]}: no total_count, limit or offset.
+                "/api/1.0/operatingsystems/" => Page("operatingsystems", _inventory.OperatingSystems, page, Envelope.None, WriteOperatingSystem),
+                // swagger /api/1.0/subnets/ get: 200 is {limit, offset, subnets: [IPAMsubnets], total_count}.
+                "/api/1.0/subnets/" => Page("subnets", _inventory.Subnets, page, Envelope.LimitOffsetTotal, WriteSubnet),
+                // swagger /api/1.0/ips/ get: filters subnet_id, available (yes/no), …; 200 is {ips: [IPAMips], limit, offset, total_count}.
+                "/api/1.0/ips/" => Page("ips", Ips(Int(query, "subnet_id"), query.GetValueOrDefault("available")), page, Envelope.LimitOffsetTotal, WriteIp),
+                // swagger definitions.Partmodels: {limit, offset, partmodels: [...], total_count}.
+                "/api/1.0/partmodels/" => Page("partmodels", _inventory.PartModels, page, Envelope.LimitOffsetTotal, WritePartModel),
+                // swagger, every path's 404 example.
+                _ => Json(404, """{"errors": [{"code": 404, "reason": "Not Found", "title": "Not Found", "detail": "The specified resource could not be found."}]}"""),
             };
+
+            List<(int Id, EmulatedSoftware Software, int Discovered)> Software(Dictionary<string, string> query) =>
+                software.Select((s, i) => (Id: i + 1, Software: s, Discovered: _inventory.Installs.Count(x => x.Software == s.Name)))
+                    .Where(s => !query.TryGetValue("software_type", out var type) || string.Equals(s.Software.Type, type, StringComparison.OrdinalIgnoreCase))
+                    .ToList();
         }
     }
 
-    private static List<EmulatedSoftware> Filter(List<EmulatedSoftware> software, Dictionary<string, string> query) =>
-        query.TryGetValue("software_type", out var type) ? software.Where(s => string.Equals(s.Type, type, StringComparison.OrdinalIgnoreCase)).ToList() : software;
-
-    private List<(int SubnetId, string Ip, bool Available)> Ips(int? subnetId)
+    private List<(EmulatedInstall Install, int? SoftwareId)> Installs(int? softwareId)
     {
-        var ips = new List<(int, string, bool)>();
+        var ids = _inventory.Software.Select((s, i) => (s.Name, Id: i + 1)).GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.First().Id);
+        return _inventory.Installs.Select(x => (Install: x, SoftwareId: ids.TryGetValue(x.Software, out var id) ? id : (int?)null))
+            .Where(x => softwareId is null || x.SoftwareId == softwareId)
+            .ToList();
+    }
+
+    private List<(EmulatedSubnet Subnet, string Ip, bool Available)> Ips(int? subnetId, string? available)
+    {
+        var ips = new List<(EmulatedSubnet, string, bool)>();
         foreach (var subnet in _inventory.Subnets.Where(s => subnetId is null || s.Id == subnetId))
         {
             var network = IPAddress.Parse(subnet.Network).GetAddressBytes();
             for (var i = 0; i < subnet.UsedIps + subnet.AvailableIps; i++)
             {
+                var isAvailable = i >= subnet.UsedIps;
+                if (available is not null && (available == "yes") != isAvailable)
+                    continue;
                 var address = (byte[])network.Clone();
                 var carry = i + 1;
                 for (var b = address.Length - 1; b >= 0 && carry > 0; b--)
@@ -279,23 +356,40 @@ public sealed class Device42Emulator : IAsyncDisposable
                     address[b] = (byte)sum;
                     carry = sum >> 8;
                 }
-                ips.Add((subnet.Id, new IPAddress(address).ToString(), i >= subnet.UsedIps));
+                ips.Add((subnet, new IPAddress(address).ToString(), isAvailable));
             }
         }
         return ips;
     }
 
-    private static (int, byte[], string) Page<T>(string key, IReadOnlyList<T> items, int offset, int limit, Action<Utf8JsonWriter, T, int> write)
+    private enum Envelope
+    {
+        None,
+        LimitOffset,
+        LimitOffsetTotal,
+        TotalCountAsString,
+    }
+
+    private readonly record struct PageRequest(int Offset, int Limit, bool Empty);
+
+    private static (int, byte[], string) Page<T>(string key, IReadOnlyList<T> items, PageRequest page, Envelope envelope, Action<Utf8JsonWriter, T, int> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteNumber("total_count", items.Count);
-            json.WriteNumber("offset", offset);
-            json.WriteNumber("limit", limit);
+            if (envelope == Envelope.TotalCountAsString)
+                json.WriteString("total_count", items.Count.ToString(CultureInfo.InvariantCulture));
+            if (envelope is Envelope.LimitOffset or Envelope.LimitOffsetTotal)
+            {
+                // The limit echoed is the one applied, which an enforced API GET Limit may make smaller than the one asked.
+                json.WriteNumber("limit", page.Limit);
+                json.WriteNumber("offset", page.Offset);
+            }
+            if (envelope == Envelope.LimitOffsetTotal)
+                json.WriteNumber("total_count", items.Count);
             json.WriteStartArray(key);
-            for (var i = offset; i < Math.Min(items.Count, offset + limit); i++)
+            for (var i = page.Offset; !page.Empty && i < Math.Min(items.Count, page.Offset + page.Limit); i++)
             {
                 json.WriteStartObject();
                 write(json, items[i], i + 1);
@@ -307,57 +401,102 @@ public sealed class Device42Emulator : IAsyncDisposable
         return (200, buffer.WrittenSpan.ToArray(), "application/json");
     }
 
-    private static void WriteSoftware(Utf8JsonWriter json, EmulatedSoftware s, int id)
+    // swagger definitions.Get_Software_Component_details: id '583' (a string), licensed_count '' and discovered_count ''
+    // (strings, empty when there is none), software_type 'prohibited' (lower case), licensing_model.
+    private static void WriteSoftware(Utf8JsonWriter json, (int Id, EmulatedSoftware Software, int Discovered) s, int position)
     {
-        json.WriteNumber("id", id);
-        json.WriteString("name", s.Name);
-        json.WriteString("software_type", s.Type);
+        json.WriteString("id", s.Id.ToString(CultureInfo.InvariantCulture));
+        json.WriteString("name", s.Software.Name);
+        json.WriteString("software_type", s.Software.Type);
         json.WriteString("licensing_model", "Individual - Device/Perpetual");
-        if (s.LicensedCount is { } licensed)
-            json.WriteNumber("licensed_count", licensed);
+        json.WriteString("licensed_count", s.Software.LicensedCount?.ToString(CultureInfo.InvariantCulture) ?? "");
+        json.WriteString("discovered_count", s.Discovered.ToString(CultureInfo.InvariantCulture));
+        json.WriteString("vendor", "");
     }
 
-    private static void WriteInstall(Utf8JsonWriter json, EmulatedInstall install, int id)
+    // swagger definitions.Get_Software_details: id '108', software, software_id '108' (strings), device, device_id, version.
+    private static void WriteInstall(Utf8JsonWriter json, (EmulatedInstall Install, int? SoftwareId) x, int id)
     {
-        json.WriteNumber("id", id);
-        json.WriteString("software", install.Software);
-        json.WriteString("device", install.Device);
+        json.WriteString("id", id.ToString(CultureInfo.InvariantCulture));
+        json.WriteString("software", x.Install.Software);
+        json.WriteString("software_id", x.SoftwareId?.ToString(CultureInfo.InvariantCulture) ?? "");
+        json.WriteString("device", x.Install.Device);
         json.WriteString("version", "1.0");
+        json.WriteString("install_date", "");
     }
 
+    // swagger definitions.OperatingSystems: id, name, category, manufacturer, total_count, licensed_count,
+    // not_licensed_count (numbers), aliases, notes. A field in Written is written as that text instead.
     private static void WriteOperatingSystem(Utf8JsonWriter json, EmulatedOperatingSystem os, int id)
     {
         json.WriteNumber("id", id);
         json.WriteString("name", os.Name);
-        json.WriteNumber("total_count", os.Count);
-        if (os.LicensedCount is { } licensed)
-            json.WriteNumber("licensed_count", licensed);
+        json.WriteString("category", "");
+        json.WriteString("manufacturer", "");
+        Count(json, "total_count", os.Licensed + os.NotLicensed, os.Written);
+        Count(json, "licensed_count", os.Licensed, os.Written);
+        Count(json, "not_licensed_count", os.NotLicensed, os.Written);
+        json.WriteStartArray("aliases");
+        json.WriteEndArray();
+        json.WriteString("notes", "");
+
+        static void Count(Utf8JsonWriter json, string name, int value, IReadOnlyDictionary<string, string>? written)
+        {
+            if (written?.TryGetValue(name, out var text) == true)
+                json.WriteString(name, text);
+            else
+                json.WriteNumber(name, value);
+        }
     }
 
-    private static void WriteSubnet(Utf8JsonWriter json, EmulatedSubnet subnet, int id)
+    // swagger definitions.IPAMsubnets: subnet_id, network, mask_bits, name, vrf_group_id, vrf_group_name,
+    // allow_network_address / allow_broadcast_address ('yes'/'no'), range_begin, range_end, parent_subnet_id ''.
+    private void WriteSubnet(Utf8JsonWriter json, EmulatedSubnet subnet, int position)
     {
-        json.WriteNumber("subnet_id", subnet.Id);
-        json.WriteString("network", subnet.Network);
+        json.WriteString("allow_broadcast_address", subnet.AllowBroadcastAddress ? "yes" : "no");
+        json.WriteString("allow_network_address", subnet.AllowNetworkAddress ? "yes" : "no");
         json.WriteNumber("mask_bits", subnet.MaskBits);
         json.WriteString("name", $"{subnet.Network}/{subnet.MaskBits}");
+        json.WriteString("network", subnet.Network);
+        json.WriteString("parent_subnet_id", "");
+        json.WriteNumber("subnet_id", subnet.Id);
+        if (subnet.VrfGroup is { } vrf)
+        {
+            json.WriteNumber("vrf_group_id", 1 + _inventory.Subnets.Select(s => s.VrfGroup).OfType<string>().Distinct().ToList().IndexOf(vrf));
+            json.WriteString("vrf_group_name", vrf);
+        }
+        else
+        {
+            json.WriteString("vrf_group_id", "");
+            json.WriteString("vrf_group_name", "");
+        }
     }
 
-    private static void WriteIp(Utf8JsonWriter json, (int SubnetId, string Ip, bool Available) ip, int id)
+    // swagger definitions.IPAMips: id, ip, subnet ('Infra-10.1.10.0/24(Infrastructure Services)'), subnet_id, available ('yes'/'no'), type.
+    private static void WriteIp(Utf8JsonWriter json, (EmulatedSubnet Subnet, string Ip, bool Available) ip, int id)
     {
+        json.WriteString("available", ip.Available ? "yes" : "no");
         json.WriteNumber("id", id);
         json.WriteString("ip", ip.Ip);
-        json.WriteNumber("subnet_id", ip.SubnetId);
-        json.WriteString("available", ip.Available ? "yes" : "no");
+        json.WriteString("subnet", $"{ip.Subnet.Network}/{ip.Subnet.MaskBits}{(ip.Subnet.VrfGroup is { } vrf ? $"({vrf})" : "")}");
+        json.WriteNumber("subnet_id", ip.Subnet.Id);
+        json.WriteString("type", ip.Available ? "" : "Static");
     }
 
+    // swagger definitions.Partmodels.partmodels: partmodel_id, name, type, total_count, available, used (numbers).
     private static void WritePartModel(Utf8JsonWriter json, EmulatedPartModel part, int id)
     {
         json.WriteNumber("partmodel_id", id);
         json.WriteString("name", part.Name);
+        json.WriteString("type", "");
         json.WriteNumber("total_count", part.Count);
         json.WriteNumber("available", part.AvailableCount);
         json.WriteNumber("used", part.Count - part.AvailableCount);
     }
+
+    // swagger, every path's 401 example ("Unauthorized (Your credentials suck)").
+    private static (int, byte[], string) Unauthorized() =>
+        Json(401, """{"errors": [{"code": 401, "reason": "Unauthorized", "title": "Unauthorized", "detail": "Your credentials suck"}]}""");
 
     private static (int, byte[], string) Json(int status, string body) => (status, Encoding.UTF8.GetBytes(body), "application/json");
 

@@ -11,8 +11,17 @@ public enum Device42Fault
     /// <summary>500 with an HTML body, as a crashed appliance answers.</summary>
     ServerError,
 
-    /// <summary>500 <c>{"msg": "License expired ..."}</c>, as Device42 answers every call once its licence runs out.</summary>
+    /// <summary>500 <c>{"msg": "License expired ..."}</c>, as Device42 answers every call once its licence runs out (pydevice42 d42client.py).</summary>
     LicenseExpired,
+
+    /// <summary>500 <c>{"msg": "License is not valid for ..."}</c>, as Device42 answers a call its licence does not cover (pydevice42 d42client.py).</summary>
+    LicenseNotValid,
+
+    /// <summary>200 with the listing's envelope (and total_count, where it has one) but no objects: a listing cut short in silence.</summary>
+    EmptyPage,
+
+    /// <summary>Closes the connection without an answer: an appliance that stops answering part-way through a listing.</summary>
+    NoAnswer,
 
     /// <summary>200 with JSON cut off in the middle.</summary>
     MalformedJson,

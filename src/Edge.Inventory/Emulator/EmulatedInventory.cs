@@ -24,7 +24,8 @@ public sealed class EmulatedInventory
         for (var i = 1; i <= 5; i++)
             inventory.Installs.Add(new("Adobe Acrobat Pro", $"ws-{i:000}"));
         inventory.Installs.AddRange([new("uTorrent", "ws-042"), new("uTorrent", "ws-077"), new("7-Zip", "ws-001")]);
-        inventory.OperatingSystems.AddRange([new("Windows Server 2019", 12, LicensedCount: 16), new("Ubuntu 22.04", 30)]);
+        // 12 Windows servers, 9 counted as licensed; 30 Ubuntu machines, none (licensed + not licensed = total).
+        inventory.OperatingSystems.AddRange([new("Windows Server 2019", Licensed: 9, NotLicensed: 3), new("Ubuntu 22.04", Licensed: 0, NotLicensed: 30)]);
         inventory.Subnets.AddRange([new(1, "10.10.0.0", 24, UsedIps: 243, AvailableIps: 5), new(2, "10.20.0.0", 24, UsedIps: 40)]);
         inventory.PartModels.AddRange([new("DDR4 32GB RDIMM", 20, 2), new("1.92TB NVMe SSD", 8, 6)]);
         return inventory;

@@ -39,6 +39,7 @@ public static class EdgeHost
         services.AddSingleton<ISourceProvider, SnmpSourceProvider>();
         services.AddSingleton<PollWakeups>();
         services.AddSingleton<PollDurations>();
+        services.AddSingleton<SourceProblems>();
         services.AddSingleton<Snmp.Traps.TrapCounters>();
         services.AddSingleton<TrapService>();
         services.AddHostedService(sp => sp.GetRequiredService<TrapService>());

@@ -12,7 +12,7 @@ namespace Edge.Daemon;
 /// polled before its interval is up (an SNMP trap from the device).
 /// </summary>
 public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigState config, ReadingChannel channel, PollWakeups wakeups, PollDurations durations,
-    TimeProvider time, ILogger<SourcePoller> logger)
+    SourceProblems problems, TimeProvider time, ILogger<SourcePoller> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -60,6 +60,7 @@ public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigS
                 try
                 {
                     await source.PollAsync(channel, stoppingToken);
+                    problems.Record(source.Id, source.LastError);
                     if (failingWith is not null)
                         Log.PollRecovered(logger, source.Id);
                     failingWith = null;
@@ -73,6 +74,7 @@ public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigS
                     if (e.Message != failingWith)
                         Log.PollFailed(logger, source.Id, e.Message);
                     failingWith = e.Message;
+                    problems.Record(source.Id, e.Message);
                     channel.Write(new Reading(source.Id, Metrics.Reachable, 0, time.GetUtcNow()));
                 }
                 durations.Record(source.Id, time.GetElapsedTime(started));

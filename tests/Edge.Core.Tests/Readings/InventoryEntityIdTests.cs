@@ -41,6 +41,7 @@ public class InventoryEntityIdTests
     [InlineData("partmodel/DDR4 32GB", EntityKind.PartModel)]
     [InlineData("subnet/10.0.0.0/24", EntityKind.Subnet)]
     [InlineData("subnet/2001:db8::/64", EntityKind.Subnet)]
+    [InlineData("subnet/Tenant A/10.0.0.0/24", EntityKind.Subnet)]
     [InlineData("prohibited/uTorrent/ws-042", EntityKind.Prohibited)]
     public void Inventory_entity_ids_start_with_their_kind(string entity, EntityKind kind)
     {
@@ -54,9 +55,18 @@ public class InventoryEntityIdTests
     [InlineData("software/a/b")]
     [InlineData("subnet/10.0.0.0")]
     [InlineData("subnet/10.0.0.0/x")]
+    [InlineData("subnet/a/b/10.0.0.0/24")]
     [InlineData("prohibited/uTorrent")]
     [InlineData("pdu-a/inlet/1")]
     public void Other_ids_are_not_inventory_entities(string entity) => Assert.False(EntityId.TryParseInventory(entity, out _));
+
+    [Fact]
+    public void A_subnet_in_a_vrf_group_carries_the_group_before_its_network()
+    {
+        Assert.Equal("subnet/10.0.0.0/24", EntityId.Subnet("10.0.0.0", 24));
+        Assert.Equal("subnet/10.0.0.0/24", EntityId.Subnet("10.0.0.0", 24, ""));
+        Assert.Equal("subnet/Blue%2FGreen/10.0.0.0/24", EntityId.Subnet("10.0.0.0", 24, "Blue/Green"));
+    }
 
     [Fact]
     public void Inventory_kinds_are_not_device_kinds()

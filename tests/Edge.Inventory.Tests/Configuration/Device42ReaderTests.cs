@@ -22,7 +22,7 @@ public class Device42ReaderTests
         Assert.Equal(32, options.PinnedSha256!.Length);
         Assert.Equal(new DateOnly(2027, 3, 1), options.LicenseExpiry);
         Assert.Equal((200, 50, 300), (options.PageSize, options.MaxPages, options.MaxEntities));
-        Assert.Equal(new SourceDescriptor("device42", SourceKind.Inventory, TimeSpan.FromMinutes(10), 8 * 300 + 2), options.Descriptor);
+        Assert.Equal(new SourceDescriptor("device42", SourceKind.Inventory, TimeSpan.FromMinutes(10), 9 * 300 + 2), options.Descriptor);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public class InventoryRuleValidationTests
     [InlineData("""{ "id": "r", "type": "software-count", "metric": "used_pct", "above": 90 }""", "$.rules[0].metric",
         "rule type 'software-count' cannot see metric 'used_pct'; allowed: count, license_use_pct")]
     [InlineData("""{ "id": "r", "type": "subnet", "select": "os/Ubuntu 22.04", "metric": "used_pct", "above": 90 }""", "$.rules[0].select",
-        "rule type 'subnet' cannot see 'os/Ubuntu 22.04'; it sees subnets in Device42 (subnet/NETWORK/BITS)")]
+        "rule type 'subnet' cannot see 'os/Ubuntu 22.04'; it sees subnets in Device42 (subnet/NETWORK/BITS, subnet/VRF/NETWORK/BITS)")]
     [InlineData("""{ "id": "r", "type": "prohibited-software", "select": "prohibited/uTorrent" }""", "$.rules[0].select",
         "'prohibited/uTorrent' is not an inventory entity id")]
     [InlineData("""{ "id": "r", "type": "part-model", "select": "rack-top", "metric": "available", "below": 2 }""", "$.rules[0].select",

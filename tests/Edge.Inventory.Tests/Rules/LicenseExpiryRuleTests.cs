@@ -43,6 +43,24 @@ public class LicenseExpiryRuleTests
     }
 
     [Fact]
+    public async Task A_licence_that_does_not_cover_the_api_is_named_in_plain_words_and_reads_unreachable_not_expired()
+    {
+        await using var site = new Site("""[{ "id": "d42-unreadable", "type": "license-expiry", "select": "device42", "metric": "reachable", "below": 1 }]""");
+
+        site.Emulator.Fail(Device42Fault.LicenseNotValid);
+        await site.PollAsync(2);
+
+        Assert.Equal(0, site.Value("device42", Metrics.Reachable));
+        // Not expired: the configured expiry still counts (2027-03-01 is 95 days after 2026-11-26 12:00, floored).
+        Assert.Equal(94, site.Value("device42", Metrics.DaysLeft));
+        Assert.StartsWith("Device42's licence does not cover this part of the API, so it refuses it until the licence is extended (HTTP 500 on api/1.0/software/: License is not valid for",
+            site.Source.LastError);
+        var line = Assert.Single(site.Logger.Lines, l => l.EventId == 7004);
+        Assert.Contains("refuses Edge because of its own licence", line.Text);
+        Assert.Equal(["dc1-r12/d42-unreadable/device42"], site.Alerts.Triggers);
+    }
+
+    [Fact]
     public async Task A_rule_can_page_when_device42_cannot_be_read_and_resolve_when_it_can()
     {
         await using var site = new Site("""

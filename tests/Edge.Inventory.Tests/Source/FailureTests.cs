@@ -110,4 +110,20 @@ public class FailureTests
         Assert.Equal(36, site.Value("software/Microsoft Office 2019", Metrics.Count));
         Assert.Equal([7000, 7001], site.Logger.Lines.Select(l => l.EventId));
     }
+
+    [Theory]
+    [InlineData("software_id", "api/1.0/software_details/ ignored the filter software_id=3: it served an installation of 'Microsoft Office 2019'")]
+    // Subnet 1 is asked about first and its own IPs come first, so that answer looks right; subnet 2's shows subnet 1's IP.
+    [InlineData("subnet_id", "api/1.0/ips/ ignored the filter subnet_id=2&available=no: it served an object that does not match it")]
+    public async Task An_appliance_that_ignores_a_filter_fails_the_read_instead_of_counting_everything(string filter, string error)
+    {
+        await using var site = new Site(Rules);
+        site.Emulator.IgnoredFilters.Add(filter);
+
+        await site.PollAsync();
+
+        Assert.Equal(0, site.Value("device42", Metrics.Reachable));
+        Assert.Equal(error, site.Source.LastError);
+        Assert.Empty(site.Alerts.Events);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Edge.Core.Alerts;
 using Edge.Core.Configuration;
@@ -10,7 +11,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Edge.Inventory.Tests.Support;
 
 /// <summary>
-/// A site as the daemon sees it: the Device42 emulator over real HTTP on 127.0.0.1, the inventory source reading it on
+/// A site as the daemon sees it: the Device42 emulator over real HTTPS on 127.0.0.1 (a self-signed certificate, pinned,
+/// as an appliance ships; or the certificate a test gives, trusted as that test says), the inventory source reading it on
 /// a fake clock, and a rule engine with the given rules (JSON, as in edge.json). Each <see cref="PollAsync"/> is one
 /// poll: the source reads the emulator, the engine takes the readings as one batch, the clock moves on by the interval.
 /// </summary>
@@ -26,10 +28,14 @@ public sealed class Site : IAsyncDisposable
     public Site(string rulesJson = "[]", EmulatedInventory? inventory = null, X509Certificate2? certificate = null,
         Func<Device42Options, Device42Options>? configure = null)
     {
-        Emulator = new Device42Emulator(User, Password, inventory ?? EmulatedInventory.Demo(), certificate);
+        Emulator = new Device42Emulator(User, Password, inventory ?? EmulatedInventory.Demo(), certificate ?? ApplianceCertificate);
         PasswordFile = Path.Combine(_directory.FullName, "device42.password");
         File.WriteAllText(PasswordFile, Password + "\n");
-        var options = new Device42Options(Emulator.Url, User, PasswordFile) { LicenseExpiry = new DateOnly(2027, 3, 1) };
+        var options = new Device42Options(Emulator.Url, User, PasswordFile)
+        {
+            LicenseExpiry = new DateOnly(2027, 3, 1),
+            PinnedSha256 = certificate is null ? SHA256.HashData(ApplianceCertificate.RawData) : null,
+        };
         Options = configure?.Invoke(options) ?? options;
         FindingsFile = Path.Combine(_directory.FullName, "device42-findings.txt");
         Source = new Device42Source(Options, Clock, Logger, FindingsFile);
@@ -42,6 +48,8 @@ public sealed class Site : IAsyncDisposable
             ?? throw new InvalidOperationException(string.Join("\n", problems.All));
         Engine = new RuleEngine(Config, new AlertTracker(Config.Appliance, Alerts));
     }
+
+    private static readonly X509Certificate2 ApplianceCertificate = Device42Emulator.CreateSelfSignedCertificate();
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
     public Device42Emulator Emulator { get; }
