@@ -128,6 +128,29 @@ public class RemovalDuringPagingTests
     }
 
     [Fact]
+    public async Task A_removal_listed_again_by_a_capped_read_in_between_starts_over()
+    {
+        await using var site = new Site(AnyProhibited, configure: o => o with { MaxEntities = 2 });
+        await site.PollAsync();
+        var ws077 = new EmulatedInstall("uTorrent", "ws-077");
+        var ws100 = new EmulatedInstall("uTorrent", "ws-100");
+
+        site.Emulator.Change(d => d.Installs.Remove(ws077));
+        await site.PollAsync();
+        // Three findings, two kept (ws-042 and ws-077, the first by id): a capped read, which lists ws-077 but cannot
+        // confirm anything.
+        site.Emulator.Change(d => d.Installs.AddRange([ws077, ws100]));
+        await site.PollAsync();
+        Assert.Equal(1, site.Value("prohibited/uTorrent/ws-077", Metrics.Installed));
+
+        // Complete again, without ws-077: the two complete reads without it were not in a row of absences.
+        site.Emulator.Change(d => d.Installs.RemoveAll(x => x == ws077 || x == ws100));
+        await site.PollAsync();
+        Assert.Null(site.Value("prohibited/uTorrent/ws-077", Metrics.Installed));
+        Assert.Empty(site.Alerts.Resolves);
+    }
+
+    [Fact]
     public async Task A_new_install_triggers_on_the_first_read_that_lists_it_even_right_after_its_removal()
     {
         await using var site = new Site(AnyProhibited);
