@@ -3,19 +3,23 @@ using Edge.Core.Readings;
 namespace Edge.Inventory;
 
 /// <summary>
-/// The prohibited (software, device) pairs seen so far. A pair Device42 lists reads installed = 1; a pair seen before
-/// and missing from a complete read reads installed = 0 — the explicit "it was removed" that resolves its alert —
+/// The prohibited (software, device) pairs seen so far. A pair Device42 lists reads installed = 1 at once; a pair seen
+/// before and missing from two complete reads in a row (<see cref="RemovalConfirmation"/>: one read can skip an
+/// installation without looking partial) reads installed = 0 — the explicit "it was removed" that resolves its alert —
 /// for <see cref="RemovedRetention"/> after its removal, so a rule's clearFor can run its course, then it is
-/// forgotten. A failed or partial read says nothing about removals. At most <c>capacity</c> pairs are remembered;
-/// when full, the oldest removed pair is forgotten first.
+/// forgotten. Missing from one complete read only, it has no reading. A failed or partial read says nothing about
+/// removals. At most <c>capacity</c> pairs are remembered; when full, the oldest removed pair is forgotten first.
 /// </summary>
 internal sealed class ProhibitedFindings(int capacity)
 {
     /// <summary>Long enough for any clearFor and for a weekend's worth of 15-minute polls.</summary>
     public static readonly TimeSpan RemovedRetention = TimeSpan.FromDays(3);
 
-    // Entity → when it was first missing (null while installed).
+    // Entity → when its removal was confirmed (null while installed, or missing from one complete read only).
     private readonly Dictionary<string, DateTimeOffset?> _known = new(StringComparer.Ordinal);
+
+    // The installed pairs the last complete read lacked, waiting for the next one to confirm their removal.
+    private readonly RemovalConfirmation _confirmation = new();
 
     // Whether the remembered pairs changed since the last TakeChanged: time to save them.
     private bool _changed;
@@ -53,6 +57,7 @@ internal sealed class ProhibitedFindings(int capacity)
         foreach (var entity in present)
         {
             readings.Add(new Reading(entity, Metrics.Installed, 1, now));
+            _confirmation.Seen(entity);
             if (_known.TryGetValue(entity, out var removedAt) ? removedAt is not null : MakeRoom())
             {
                 _known[entity] = null;
@@ -62,18 +67,27 @@ internal sealed class ProhibitedFindings(int capacity)
         if (!complete)
             return;
         var presentSet = present as IReadOnlySet<string> ?? present.ToHashSet(StringComparer.Ordinal);
+        var missing = new List<string>();
         foreach (var (entity, removedAt) in _known.ToArray())
         {
             if (presentSet.Contains(entity))
                 continue;
-            var since = removedAt ?? now;
+            if (removedAt is not { } since)
+            {
+                missing.Add(entity);
+                continue;
+            }
             if (now - since > RemovedRetention)
             {
                 _known.Remove(entity);
                 _changed = true;
                 continue;
             }
-            _known[entity] = since;
+            readings.Add(new Reading(entity, Metrics.Installed, 0, now));
+        }
+        foreach (var entity in _confirmation.Confirm(missing))
+        {
+            _known[entity] = now;
             readings.Add(new Reading(entity, Metrics.Installed, 0, now));
         }
     }

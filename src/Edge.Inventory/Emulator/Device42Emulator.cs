@@ -45,6 +45,7 @@ public sealed class Device42Emulator : IAsyncDisposable
     private string? _faultOn;
     private int _faultFromOffset;
     private int _pageLimit = MaxLimit;
+    private (string Path, int Offset, Action<EmulatedInventory> Change)? _changeAfterPage;
     private TaskCompletionSource _release = NewSignal();
     private TaskCompletionSource _slowArrived = NewSignal();
 
@@ -136,6 +137,20 @@ public sealed class Device42Emulator : IAsyncDisposable
     {
         lock (_gate)
             change(_inventory);
+    }
+
+    /// <summary>
+    /// Changes what the emulated appliance knows once, right after it has served the page at <paramref name="offset"/>
+    /// of a listing whose path starts with <paramref name="onPath"/>: another user deleting an object while Edge pages.
+    /// Device42 pages by position, not by a cursor — "'/?offset=100' will start at the 101st result" (swagger
+    /// info.description, "API Get Limits and Offsets"; parameters.offset, "start with this device (e.g.
+    /// limit=100&amp;offset=50 …)") — so every object after a deleted one moves one place back, and the one that moves
+    /// from the next page onto the page already served is never seen.
+    /// </summary>
+    public void ChangeAfterPage(string onPath, int offset, Action<EmulatedInventory> change)
+    {
+        lock (_gate)
+            _changeAfterPage = (onPath, offset, change);
     }
 
     /// <summary>A self-signed certificate for 127.0.0.1, as a Device42 appliance ships with.</summary>
@@ -302,7 +317,7 @@ public sealed class Device42Emulator : IAsyncDisposable
             var offset = Math.Max(0, Int(query, "offset") ?? 0);
             var page = new PageRequest(offset, limit, Empty: Applies(target) && _fault == Device42Fault.EmptyPage);
             var software = _inventory.Software;
-            return path switch
+            var answer = path switch
             {
                 // swagger /api/1.0/software/ get: filters name, category, vendor, licensing_model, software_type, tags;
                 // 200 is {total_count (a string in the example: '2016'), software: [Get_Software_Component_details]}.
@@ -321,6 +336,12 @@ public sealed class Device42Emulator : IAsyncDisposable
                 // swagger, every path's 404 example.
                 _ => Json(404, """{"errors": [{"code": 404, "reason": "Not Found", "title": "Not Found", "detail": "The specified resource could not be found."}]}"""),
             };
+            if (_changeAfterPage is { } after && answer.Item1 == 200 && target.StartsWith(after.Path, StringComparison.Ordinal) && offset == after.Offset)
+            {
+                _changeAfterPage = null;
+                after.Change(_inventory);
+            }
+            return answer;
 
             List<(int Id, EmulatedSoftware Software, int Discovered)> Software(Dictionary<string, string> query) =>
                 software.Select((s, i) => (Id: i + 1, Software: s, Discovered: _inventory.Installs.Count(x => x.Software == s.Name)))
