@@ -45,6 +45,10 @@ public sealed class RecordingsOverSnmpTests(SnmpSimulatorFixture sim) : IClassFi
     [InlineData("raritan-pdu_px3", "raritan-pdu2")]
     [InlineData("vertiv-pdu_mg02e4w1", "vertiv-geist-pdu")]
     [InlineData("vertiv-pdu_mn03edr1", "vertiv-geist-pdu")]
+    [InlineData("apc_emu", "apc-env")]
+    [InlineData("apc_environmental-manager", "apc-env")]
+    [InlineData("sentry3", "sentry3")]
+    [InlineData("eatonups", "eaton-ups")]
     public async Task A_poll_over_snmp_gives_exactly_the_readings_decoded_from_the_recording(string recording, string profile)
     {
         var (source, sink) = await PollAsync(Device("dev", recording));
