@@ -32,7 +32,6 @@ public sealed class MibObject
         Name = name;
         Oid = Oid.Parse(oid);
         Metric = metric;
-        Scale = scale;
         Range = range;
         _sentinels = sentinels;
         // Divide by 10 rather than multiply by 0.1: 49 / 10.0 is exactly 4.9, 49 * 0.1 is 4.9000000000000004.
@@ -42,9 +41,7 @@ public sealed class MibObject
     public string Name { get; }
     public Oid Oid { get; }
     public string? Metric { get; }
-    public double Scale { get; }
     public MibRange Range { get; }
-    public IReadOnlyList<long> Sentinels => _sentinels;
 
     /// <summary>Whether <paramref name="raw"/> is a measurement: inside the declared range and not a sentinel.</summary>
     public bool IsReading(long raw) => Range.Contains(raw) && Array.IndexOf(_sentinels, raw) < 0;
