@@ -64,7 +64,7 @@ public sealed class Device42Source : IReadingSource, IDisposable
     public TimeSpan Interval => _options.Interval;
 
     /// <summary>The error of the last poll, null when it read Device42 whole: what <c>edge status</c> can show.</summary>
-    public string? LastError => _lastError;
+    public string? Problem => _lastError;
 
     public async ValueTask PollAsync(IReadingSink sink, CancellationToken cancellationToken)
     {

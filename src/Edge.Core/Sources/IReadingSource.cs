@@ -16,8 +16,10 @@ public interface IReadingSource
     ValueTask PollAsync(IReadingSink sink, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Why the last poll could not read, in plain words and without a secret, for <c>edge status</c>; null when it
-    /// read. A source whose failures are all "unreachable" may leave it null: <c>reachable</c> says as much.
+    /// What the operator should know about the last poll that no reading says, in plain words and without a secret,
+    /// for <c>edge status</c> (Device42 refusing Edge over its licence; an SNMP device that answers but speaks no
+    /// supported MIB); null when there is nothing to add. An unreachable source may leave it null: <c>reachable</c>
+    /// says as much.
     /// </summary>
-    string? LastError => null;
+    string? Problem => null;
 }

@@ -60,7 +60,7 @@ public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigS
                 try
                 {
                     await source.PollAsync(channel, stoppingToken);
-                    problems.Record(source.Id, source.LastError);
+                    problems.Record(source.Id, source.Problem);
                     if (failingWith is not null)
                         Log.PollRecovered(logger, source.Id);
                     failingWith = null;

@@ -32,7 +32,7 @@ public sealed record TrapsReport(string Listen, bool Listening, long Received, l
 
 public sealed record ConfigStatus(string File, string State, int Generation, DateTimeOffset? AppliedAt, DateTimeOffset? RejectedAt, IReadOnlyList<string> Problems);
 
-/// <param name="Problem">Why the source cannot read, in its own words (e.g. Device42 refusing Edge over its licence); null when it reads.</param>
+/// <param name="Problem">Why the source cannot read, in its own words (Device42 refusing Edge over its licence; an SNMP device with no supported MIB); null when it reads.</param>
 public sealed record SourceStatus(string Id, string Kind, string Interval, bool? Reachable, double? LastReadAgeSeconds, string? Problem = null);
 
 public sealed record ReadingStatus(string Entity, string Metric, string Value, string Unit, double AgeSeconds);

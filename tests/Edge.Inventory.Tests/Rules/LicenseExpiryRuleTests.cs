@@ -34,7 +34,7 @@ public class LicenseExpiryRuleTests
         await site.PollAsync();
         Assert.Equal(0, site.Value("device42", Metrics.DaysLeft));
         Assert.Equal(0, site.Value("device42", Metrics.Reachable));
-        Assert.Contains("licence has expired", site.Source.LastError);
+        Assert.Contains("licence has expired", site.Source.Problem);
         site.Emulator.Fail(Device42Fault.None);
         await site.PollAsync();
 
@@ -54,7 +54,7 @@ public class LicenseExpiryRuleTests
         // Not expired: the configured expiry still counts (2027-03-01 is 95 days after 2026-11-26 12:00, floored).
         Assert.Equal(94, site.Value("device42", Metrics.DaysLeft));
         Assert.StartsWith("Device42's licence does not cover this part of the API, so it refuses it until the licence is extended (HTTP 500 on api/1.0/software/: License is not valid for",
-            site.Source.LastError);
+            site.Source.Problem);
         var line = Assert.Single(site.Logger.Lines, l => l.EventId == 7004);
         Assert.Contains("refuses Edge because of its own licence", line.Text);
         Assert.Equal(["dc1-r12/d42-unreadable/device42"], site.Alerts.Triggers);

@@ -33,7 +33,7 @@ public class FailureTests
 
         Assert.Equal([("device42", Metrics.DaysLeft), ("device42", Metrics.Reachable)], site.Last.Select(r => (r.Entity, r.Metric)));
         Assert.Equal(0, site.Value("device42", Metrics.Reachable));
-        Assert.Contains(error, site.Source.LastError);
+        Assert.Contains(error, site.Source.Problem);
         Assert.Empty(site.Alerts.Resolves);
         // One line when the failure starts, not one per poll.
         Assert.Single(site.Logger.Lines, l => l.EventId == 7000);
@@ -48,8 +48,8 @@ public class FailureTests
         await site.PollAsync();
 
         Assert.Equal(0, site.Value("device42", Metrics.Reachable));
-        Assert.Contains("HTTP 401", site.Source.LastError);
-        Assert.Contains("check the user, the password file", site.Source.LastError);
+        Assert.Contains("HTTP 401", site.Source.Problem);
+        Assert.Contains("check the user, the password file", site.Source.Problem);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class FailureTests
         await poll.WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal(0, site.Value("device42", Metrics.Reachable));
-        Assert.Equal("no answer on api/1.0/subnets/ within 30s", site.Source.LastError);
+        Assert.Equal("no answer on api/1.0/subnets/ within 30s", site.Source.Problem);
         Assert.Empty(site.Alerts.Resolves);
     }
 
@@ -80,7 +80,7 @@ public class FailureTests
         await site.PollAsync();
 
         Assert.Equal(0, site.Value("device42", Metrics.Reachable));
-        Assert.StartsWith("cannot read api/1.0/software/ from 127.0.0.1:", site.Source.LastError);
+        Assert.StartsWith("cannot read api/1.0/software/ from 127.0.0.1:", site.Source.Problem);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class FailureTests
         await site.PollAsync();
 
         Assert.Equal(0, site.Value("device42", Metrics.Reachable));
-        Assert.Contains("cannot read device42.passwordFile", site.Source.LastError);
+        Assert.Contains("cannot read device42.passwordFile", site.Source.Problem);
         Assert.Empty(site.Emulator.Requests);
     }
 
@@ -106,7 +106,7 @@ public class FailureTests
         await site.PollAsync(2);
 
         Assert.Equal(1, site.Value("device42", Metrics.Reachable));
-        Assert.Null(site.Source.LastError);
+        Assert.Null(site.Source.Problem);
         Assert.Equal(36, site.Value("software/Microsoft Office 2019", Metrics.Count));
         Assert.Equal([7000, 7001], site.Logger.Lines.Select(l => l.EventId));
     }
@@ -123,7 +123,7 @@ public class FailureTests
         await site.PollAsync();
 
         Assert.Equal(0, site.Value("device42", Metrics.Reachable));
-        Assert.Equal(error, site.Source.LastError);
+        Assert.Equal(error, site.Source.Problem);
         Assert.Empty(site.Alerts.Events);
     }
 }

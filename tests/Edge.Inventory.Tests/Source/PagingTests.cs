@@ -84,7 +84,7 @@ public class PagingTests
         await site.PollAsync();
 
         Assert.Equal(0, site.Value("device42", Metrics.Reachable));
-        Assert.Contains("api/1.0/software/ pages disagree at offset 2: an empty page at offset 2 of total_count 4", site.Source.LastError);
+        Assert.Contains("api/1.0/software/ pages disagree at offset 2: an empty page at offset 2 of total_count 4", site.Source.Problem);
         Assert.Empty(site.Alerts.Resolves);
     }
 
@@ -98,7 +98,7 @@ public class PagingTests
         await site.PollAsync();
 
         Assert.Equal(0, site.Value("device42", Metrics.Reachable));
-        Assert.Contains("api/1.0/software_details/ has more than 3 pages (of 2 asked, 2 served); raise device42.maxPages", site.Source.LastError);
+        Assert.Contains("api/1.0/software_details/ has more than 3 pages (of 2 asked, 2 served); raise device42.maxPages", site.Source.Problem);
         Assert.Equal(3, site.Emulator.Requests.Count(r => r.StartsWith("/api/1.0/software_details/", StringComparison.Ordinal)));
         Assert.Empty(site.Alerts.Events);
     }

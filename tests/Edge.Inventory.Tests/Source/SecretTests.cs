@@ -24,18 +24,18 @@ public class SecretTests
             {
                 site.Emulator.Fail(fault);
                 await site.PollAsync();
-                said.Add(site.Source.LastError ?? "");
+                said.Add(site.Source.Problem ?? "");
             }
             site.Emulator.Fail(Device42Fault.Slow);
             var poll = site.PollAsync();
             await site.Emulator.SlowRequestArrived.WaitAsync(TimeSpan.FromSeconds(20));
             site.Clock.Advance(site.Options.Timeout);
             await poll.WaitAsync(TimeSpan.FromSeconds(20));
-            said.Add(site.Source.LastError ?? "");
+            said.Add(site.Source.Problem ?? "");
             File.WriteAllText(site.PasswordFile, "wrong " + Site.Password);
             site.Emulator.Fail(Device42Fault.None);
             await site.PollAsync();
-            said.Add(site.Source.LastError ?? "");
+            said.Add(site.Source.Problem ?? "");
 
             said.AddRange(site.Logger.Lines.Select(l => l.Text));
             said.AddRange(site.Last.Select(r => r.Entity));
@@ -46,7 +46,7 @@ public class SecretTests
         await using (var tls = new Site(certificate: Device42Emulator.CreateSelfSignedCertificate(), configure: o => o with { PinnedSha256 = SHA256.HashData("x"u8) }))
         {
             await tls.PollAsync();
-            said.Add(tls.Source.LastError ?? "");
+            said.Add(tls.Source.Problem ?? "");
             said.AddRange(tls.Logger.Lines.Select(l => l.Text));
         }
 

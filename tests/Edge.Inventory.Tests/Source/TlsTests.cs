@@ -30,7 +30,7 @@ public class TlsTests
         await site.PollAsync();
 
         Assert.Equal(0, site.Value("device42", Metrics.Reachable));
-        Assert.Contains($"certificate's SHA-256 is {Convert.ToHexString(SHA256.HashData(Certificate.RawData))}, not the pinnedSha256", site.Source.LastError);
+        Assert.Contains($"certificate's SHA-256 is {Convert.ToHexString(SHA256.HashData(Certificate.RawData))}, not the pinnedSha256", site.Source.Problem);
         Assert.Empty(site.Emulator.Requests);
     }
 
@@ -59,7 +59,7 @@ public class TlsTests
         await site.PollAsync();
 
         Assert.Equal(0, site.Value("device42", Metrics.Reachable));
-        Assert.Contains("does not chain to caFile", site.Source.LastError);
+        Assert.Contains("does not chain to caFile", site.Source.Problem);
     }
 
     [Fact]
