@@ -21,6 +21,7 @@ public static class DeviceProfiles
         new CyberPowerProfile(),
         new GeistWatchdogProfile(),
         new VertivGeistPduProfile(),
+        new AkcpSensorProbeProfile(),
     ];
 
     /// <summary>The names accepted by <c>"profile"</c>: <c>auto</c> and every profile's name.</summary>

@@ -28,6 +28,18 @@ public sealed class Decoded
         return Of(profile, all, device);
     }
 
+    /// <summary>
+    /// A recording with some of its values changed (snmprec lines replacing the recorded objects): the states a
+    /// MIB defines that the device did not happen to be in, on an otherwise real walk.
+    /// </summary>
+    public static Decoded RecordingWith(string name, params string[] snmprecLines)
+    {
+        var changes = SnmprecReader.Parse(snmprecLines).ToDictionary(v => v.Oid);
+        var all = Recordings.Read(name).Select(v => changes.GetValueOrDefault(v.Oid, v)).ToList();
+        var sysObjectId = all.FirstOrDefault(v => v.Oid == Recordings.SysObjectId).Value.OidValue;
+        return Of(DeviceProfiles.Resolve(sysObjectId), all);
+    }
+
     public static Decoded Of(IDeviceProfile profile, IEnumerable<VarBind> varBinds, string device = "dev")
     {
         var table = new VarBindTable(varBinds.Where(v => profile.Subtrees.Any(s => v.Oid.StartsWith(s))));

@@ -4,7 +4,8 @@ namespace Edge.Snmp.Profiles.Tests.Support;
 
 /// <summary>
 /// The real device recordings of ../shared/fixtures/snmprec, found relative to the repository root (the folder
-/// holding Edge.sln), never copied into the repository. Null when the folder is not there.
+/// holding Edge.sln), never copied into the repository (<see cref="Folder"/>, null when it is not there); and the
+/// recordings the repository carries itself, each with its source and licence (tests/recordings/snmprec/README.md).
 /// </summary>
 public static class Recordings
 {
@@ -17,8 +18,19 @@ public static class Recordings
 
     public static string? RepositoryRoot { get; } = FindRoot();
 
-    public static string PathOf(string name) =>
-        System.IO.Path.Combine(Folder ?? throw new InvalidOperationException(SkipReason), name + ".snmprec");
+    /// <summary>tests/recordings/snmprec: recordings kept in the repository, there whenever the tests are.</summary>
+    public static string InRepository { get; } =
+        System.IO.Path.Combine(RepositoryRoot ?? throw new InvalidOperationException($"no Edge.sln above {AppContext.BaseDirectory}"), "tests", "recordings", "snmprec");
+
+    /// <summary>Every recording file: the shared ones (when there) and the repository's.</summary>
+    public static IEnumerable<string> Files =>
+        (Folder is null ? [] : Directory.GetFiles(Folder, "*.snmprec")).Concat(Directory.GetFiles(InRepository, "*.snmprec"));
+
+    public static string PathOf(string name)
+    {
+        var own = System.IO.Path.Combine(InRepository, name + ".snmprec");
+        return File.Exists(own) ? own : System.IO.Path.Combine(Folder ?? throw new InvalidOperationException(SkipReason), name + ".snmprec");
+    }
 
     public static List<VarBind> Read(string name) => SnmprecReader.ReadFile(PathOf(name));
 
