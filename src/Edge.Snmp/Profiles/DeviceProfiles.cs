@@ -22,6 +22,7 @@ public static class DeviceProfiles
         new GeistWatchdogProfile(),
         new VertivGeistPduProfile(),
         new AkcpSensorProbeProfile(),
+        new RittalCmcIIIProfile(),
     ];
 
     /// <summary>The names accepted by <c>"profile"</c>: <c>auto</c> and every profile's name.</summary>
