@@ -23,6 +23,7 @@ public static class DeviceProfiles
         new VertivGeistPduProfile(),
         new AkcpSensorProbeProfile(),
         new RittalCmcIIIProfile(),
+        new TrippLiteProfile(),
     ];
 
     /// <summary>The names accepted by <c>"profile"</c>: <c>auto</c> and every profile's name.</summary>
