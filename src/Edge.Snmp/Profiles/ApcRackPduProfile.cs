@@ -1,3 +1,4 @@
+using System.Globalization;
 using Edge.Core.Readings;
 using Edge.Snmp.Protocol;
 
@@ -7,39 +8,41 @@ namespace Edge.Snmp.Profiles;
 /// APC rack PDUs: PowerNet-MIB rPDU2 (<c>318.1.1.26</c>) over the first-generation rPDU load tables (<c>318.1.1.12</c>),
 /// which rPDU2 firmware still answers and which is the only source of bank currents on units without
 /// rPDU2BankStatus (the apc_ap8853 recording). rPDU is decoded first, rPDU2 overrides.
-/// Source: PowerNet-MIB via spec/snmp-mibs.md §2b/§2c; LibreNMS <c>apc.yaml</c> (rPDULoadStatusLoad /10 with
-/// phase/bank thresholds, rPDU2DeviceStatusPower ×10 W).
+/// Source: PowerNet-MIB (LibreNMS <c>mibs/apc/PowerNet-MIB</c>) via spec/snmp-mibs.md §2b/§2c; LibreNMS <c>apc.yaml</c>
+/// (rPDULoadStatusLoad /10 with phase/bank thresholds, rPDU2DeviceStatusPower ×10 W).
 /// <list type="table">
-/// <item>rPDUIdentDevicePowerWatts 12.1.16 (W) → inlet/1 power_w (fallback)</item>
-/// <item>rPDULoadStatusTable 12.2.3.1.1: load .2 (0.1 A), phase .4, bank .5 (0 = a phase total row) → phase/PHASE or bank/BANK current_a</item>
-/// <item>rPDU2DeviceStatusTable 26.4.3.1 (index = unit): power .5 (0.01 kW), energy .9 (0.1 kWh), apparent power .16 (0.01 kVA); −1 = unsupported → inlet/UNIT</item>
-/// <item>rPDU2PhaseStatusTable 26.6.3.1: current .5 (0.1 A), voltage .6 (V), power .7 (0.01 kW); −1 = unsupported → phase/INDEX</item>
-/// <item>rPDU2BankStatusTable 26.8.3.1: current .5 (0.1 A) → bank/INDEX</item>
-/// <item>rPDU2OutletMeteredStatusTable 26.9.4.3.1: current .6 (0.1 A), power .7 (W) → outlet/INDEX</item>
-/// <item>rPDU2SensorTempHumidityStatusTable 26.10.2.2.1: type .5 (notInstalled(4)/commsLost(3) = no probe), comm .6 commsOK(2), temp .8 (0.1 °C), humidity .10 (%); −1 = absent → sensor/INDEX</item>
+/// <item>rPDULoadStatusTable 12.2.3.1.1: a row is a phase total (bank 0, phase N) → phase/N or a bank (bank N) → bank/N</item>
+/// <item>rPDU2DeviceStatusTable 26.4.3.1 (index = unit) → inlet/UNIT; rPDU2PhaseStatusTable → phase/INDEX;
+/// rPDU2BankStatusTable → bank/INDEX; rPDU2OutletMeteredStatusTable → outlet/INDEX</item>
+/// <item>rPDU2SensorTempHumidityStatusTable 26.10.2.2.1 → sensor/INDEX, only when its type is temperatureOnly(1) or
+/// temperatureHumidity(2) and its comm status commsOK(2): a notInstalled(4) row carries −1s that are not readings</item>
 /// </list>
+/// "Models that do not support this feature will respond to this OID with a value of -1" (the MIB, on every rPDU2 status
+/// column): −1 is declared a sentinel on each.
 /// </summary>
 public sealed class ApcRackPduProfile : IDeviceProfile
 {
     private const string Rpdu = "1.3.6.1.4.1.318.1.1.12.";
     private const string Rpdu2 = "1.3.6.1.4.1.318.1.1.26.";
-    private static readonly Oid IdentPower = Oid.Parse(Rpdu + "1.16.0");
-    private static readonly Oid LoadStatusLoad = Oid.Parse(Rpdu + "2.3.1.1.2");
-    private static readonly Oid LoadStatusPhase = Oid.Parse(Rpdu + "2.3.1.1.4");
-    private static readonly Oid LoadStatusBank = Oid.Parse(Rpdu + "2.3.1.1.5");
-    private static readonly Oid DevicePower = Oid.Parse(Rpdu2 + "4.3.1.5");
-    private static readonly Oid DeviceEnergy = Oid.Parse(Rpdu2 + "4.3.1.9");
-    private static readonly Oid DeviceApparentPower = Oid.Parse(Rpdu2 + "4.3.1.16");
-    private static readonly Oid PhaseCurrent = Oid.Parse(Rpdu2 + "6.3.1.5");
-    private static readonly Oid PhaseVoltage = Oid.Parse(Rpdu2 + "6.3.1.6");
-    private static readonly Oid PhasePower = Oid.Parse(Rpdu2 + "6.3.1.7");
-    private static readonly Oid BankCurrent = Oid.Parse(Rpdu2 + "8.3.1.5");
-    private static readonly Oid OutletCurrent = Oid.Parse(Rpdu2 + "9.4.3.1.6");
-    private static readonly Oid OutletPower = Oid.Parse(Rpdu2 + "9.4.3.1.7");
-    private static readonly Oid SensorType = Oid.Parse(Rpdu2 + "10.2.2.1.5");
-    private static readonly Oid SensorComm = Oid.Parse(Rpdu2 + "10.2.2.1.6");
-    private static readonly Oid SensorTempC = Oid.Parse(Rpdu2 + "10.2.2.1.8");
-    private static readonly Oid SensorHumidity = Oid.Parse(Rpdu2 + "10.2.2.1.10");
+
+    //                                                         MIB object (PowerNet-MIB)                         OID                  metric                     scale  range (SYNTAX)          sentinels
+    private static readonly MibObject IdentPower = new("rPDUIdentDevicePowerWatts", Rpdu + "1.16.0", Metrics.PowerW, 1, MibRange.Integer32, -1);
+    private static readonly MibObject LoadStatusLoad = new("rPDULoadStatusLoad", Rpdu + "2.3.1.1.2", Metrics.CurrentA, 0.1, MibRange.Unsigned32);
+    private static readonly MibObject LoadStatusPhase = new("rPDULoadStatusPhaseNumber", Rpdu + "2.3.1.1.4", null, 1, MibRange.Positive);
+    private static readonly MibObject LoadStatusBank = new("rPDULoadStatusBankNumber", Rpdu + "2.3.1.1.5", null, 1, MibRange.NonNegative);
+    private static readonly MibObject DevicePower = new("rPDU2DeviceStatusPower", Rpdu2 + "4.3.1.5", Metrics.PowerW, 10, MibRange.Integer32, -1);
+    private static readonly MibObject DeviceEnergy = new("rPDU2DeviceStatusEnergy", Rpdu2 + "4.3.1.9", Metrics.EnergyKwh, 0.1, MibRange.Integer32, -1);
+    private static readonly MibObject DeviceApparentPower = new("rPDU2DeviceStatusApparentPower", Rpdu2 + "4.3.1.16", Metrics.ApparentPowerVa, 10, MibRange.Integer32, -1);
+    private static readonly MibObject PhaseCurrent = new("rPDU2PhaseStatusCurrent", Rpdu2 + "6.3.1.5", Metrics.CurrentA, 0.1, MibRange.Integer32, -1);
+    private static readonly MibObject PhaseVoltage = new("rPDU2PhaseStatusVoltage", Rpdu2 + "6.3.1.6", Metrics.VoltageV, 1, MibRange.Integer32, -1);
+    private static readonly MibObject PhasePower = new("rPDU2PhaseStatusPower", Rpdu2 + "6.3.1.7", Metrics.PowerW, 10, MibRange.Integer32, -1);
+    private static readonly MibObject BankCurrent = new("rPDU2BankStatusCurrent", Rpdu2 + "8.3.1.5", Metrics.CurrentA, 0.1, MibRange.Integer32, -1);
+    private static readonly MibObject OutletCurrent = new("rPDU2OutletMeteredStatusCurrent", Rpdu2 + "9.4.3.1.6", Metrics.CurrentA, 0.1, MibRange.Integer32, -1);
+    private static readonly MibObject OutletPower = new("rPDU2OutletMeteredStatusPower", Rpdu2 + "9.4.3.1.7", Metrics.PowerW, 1, MibRange.Integer32, -1);
+    private static readonly MibObject SensorType = new("rPDU2SensorTempHumidityStatusType", Rpdu2 + "10.2.2.1.5", null, 1, MibRange.Enum(1, 4));
+    private static readonly MibObject SensorComm = new("rPDU2SensorTempHumidityStatusCommStatus", Rpdu2 + "10.2.2.1.6", null, 1, MibRange.Enum(1, 3));
+    private static readonly MibObject SensorTempC = new("rPDU2SensorTempHumidityStatusTempC", Rpdu2 + "10.2.2.1.8", Metrics.TemperatureC, 0.1, MibRange.Integer32, -1);
+    private static readonly MibObject SensorHumidity = new("rPDU2SensorTempHumidityStatusRelativeHumidity", Rpdu2 + "10.2.2.1.10", Metrics.HumidityPct, 1, MibRange.Percent, -1);
 
     public const string ProfileName = "apc-rpdu2";
 
@@ -50,55 +53,49 @@ public sealed class ApcRackPduProfile : IDeviceProfile
 
     public IReadOnlyList<Oid> Subtrees { get; } =
     [
-        IdentPower, Oid.Parse(Rpdu + "2.3"),
+        IdentPower.Oid, Oid.Parse(Rpdu + "2.3"),
         Oid.Parse(Rpdu2 + "4.3"), Oid.Parse(Rpdu2 + "6.3"), Oid.Parse(Rpdu2 + "8.3"), Oid.Parse(Rpdu2 + "9.4.3"), Oid.Parse(Rpdu2 + "10.2.2"),
     ];
 
     public void Decode(VarBindTable t, DeviceReadings r)
     {
-        if (t.Number(IdentPower) is { } watts && watts >= 0)
-            r.Set(EntityKind.Inlet, "1", Metrics.PowerW, watts);
+        r.Set(EntityKind.Inlet, "1", Metrics.PowerW, t.Value(IdentPower));
         foreach (var row in t.Rows(LoadStatusLoad))
         {
-            if (t.Number(LoadStatusLoad, row) is not { } load || load < 0)
-                continue;
             var bank = t.Number(LoadStatusBank, row);
             if (bank is > 0)
-                r.Set(EntityKind.Bank, bank.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Metrics.CurrentA, load / 10.0);
-            else if (bank == 0 && t.Number(LoadStatusPhase, row) is { } phase && phase > 0)
-                r.Set(EntityKind.Phase, phase.ToString(System.Globalization.CultureInfo.InvariantCulture), Metrics.CurrentA, load / 10.0);
+                r.Set(EntityKind.Bank, bank.Value.ToString(CultureInfo.InvariantCulture), LoadStatusLoad, t, row);
+            else if (bank == 0 && t.Number(LoadStatusPhase, row) is { } phase)
+                r.Set(EntityKind.Phase, phase.ToString(CultureInfo.InvariantCulture), LoadStatusLoad, t, row);
         }
 
         foreach (var unit in t.Rows(DevicePower).Union(t.Rows(DeviceEnergy)))
         {
-            r.Set(EntityKind.Inlet, unit, Metrics.PowerW, NonNegative(t.Number(DevicePower, unit)) * 10.0);
-            r.Set(EntityKind.Inlet, unit, Metrics.EnergyKwh, NonNegative(t.Number(DeviceEnergy, unit)) / 10.0);
-            r.Set(EntityKind.Inlet, unit, Metrics.ApparentPowerVa, NonNegative(t.Number(DeviceApparentPower, unit)) * 10.0);
+            r.Set(EntityKind.Inlet, unit, DevicePower, t);
+            r.Set(EntityKind.Inlet, unit, DeviceEnergy, t);
+            r.Set(EntityKind.Inlet, unit, DeviceApparentPower, t);
         }
         foreach (var phase in t.Rows(PhaseCurrent))
         {
-            r.Set(EntityKind.Phase, phase, Metrics.CurrentA, NonNegative(t.Number(PhaseCurrent, phase)) / 10.0);
-            r.Set(EntityKind.Phase, phase, Metrics.VoltageV, NonNegative(t.Number(PhaseVoltage, phase)));
-            r.Set(EntityKind.Phase, phase, Metrics.PowerW, NonNegative(t.Number(PhasePower, phase)) * 10.0);
+            r.Set(EntityKind.Phase, phase, PhaseCurrent, t);
+            r.Set(EntityKind.Phase, phase, PhaseVoltage, t);
+            r.Set(EntityKind.Phase, phase, PhasePower, t);
         }
         foreach (var bank in t.Rows(BankCurrent))
-            r.Set(EntityKind.Bank, bank, Metrics.CurrentA, NonNegative(t.Number(BankCurrent, bank)) / 10.0);
+            r.Set(EntityKind.Bank, bank, BankCurrent, t);
         foreach (var outlet in t.Rows(OutletCurrent))
         {
-            r.Set(EntityKind.Outlet, outlet, Metrics.CurrentA, NonNegative(t.Number(OutletCurrent, outlet)) / 10.0);
-            r.Set(EntityKind.Outlet, outlet, Metrics.PowerW, NonNegative(t.Number(OutletPower, outlet)));
+            r.Set(EntityKind.Outlet, outlet, OutletCurrent, t);
+            r.Set(EntityKind.Outlet, outlet, OutletPower, t);
         }
         foreach (var sensor in t.Rows(SensorType))
         {
             var type = t.Number(SensorType, sensor);
             if (type is not (1 or 2) || t.Number(SensorComm, sensor) is { } comm && comm != 2)
-                continue; // notInstalled(4) / commsLost(3): the −1s in the row are not readings
-            if (t.Number(SensorTempC, sensor) is { } temp && temp != -1)
-                r.Set(EntityKind.Sensor, sensor, Metrics.TemperatureC, temp / 10.0);
-            if (type == 2 && t.Number(SensorHumidity, sensor) is { } hum && hum is >= 0 and <= 100)
-                r.Set(EntityKind.Sensor, sensor, Metrics.HumidityPct, hum);
+                continue; // notInstalled(4) / commsLost(3)
+            r.Set(EntityKind.Sensor, sensor, SensorTempC, t);
+            if (type == 2)
+                r.Set(EntityKind.Sensor, sensor, SensorHumidity, t);
         }
     }
-
-    private static long? NonNegative(long? value) => value is >= 0 ? value : null;
 }

@@ -10,51 +10,46 @@ namespace Edge.Snmp.Profiles;
 /// value is taken from HighPrec (tenths) first, then Adv, then Basic — the order of NUT <c>apc-mib.c</c> and LibreNMS.
 /// Source: PowerNet-MIB via spec/snmp-mibs.md §2a.
 /// <list type="table">
-/// <item>battery_charge_pct: upsHighPrecBatteryCapacity 2.3.1 (0.1 %) → upsAdvBatteryCapacity 2.2.1 (%, 0 = unsupported)</item>
-/// <item>battery_temperature_c: upsHighPrecBatteryTemperature 2.3.2 (0.1 °C) → upsAdvBatteryTemperature 2.2.2 (°C; max value = absent)</item>
-/// <item>battery_runtime_min: upsAdvBatteryRunTimeRemaining 2.2.3 (TimeTicks ÷ 6000; 4294967295 = absent)</item>
-/// <item>replace_battery: upsAdvBatteryReplaceIndicator 2.2.4 noBatteryNeedsReplacing(1)/batteryNeedsReplacing(2)</item>
-/// <item>battery_voltage_v: upsHighPrecBatteryActualVoltage 2.3.4 (0.1 V) → upsAdvBatteryActualVoltage 2.2.8 (V, −1 = unsupported)</item>
-/// <item>battery_status: upsBasicBatteryStatus 2.1.1 unknown(1) normal(2) low(3) inFault(4) noBatteryPresent(5)</item>
-/// <item>input/1: upsHighPrecInputLineVoltage 3.3.1 (0.1 V) → upsAdvInputLineVoltage 3.2.1 (V); frequency 3.3.4 (0.1 Hz) → 3.2.4 (Hz)</item>
-/// <item>output/1: voltage 4.3.1 → 4.2.1, frequency 4.3.2 → 4.2.2, load 4.3.3 (0.1 %) → 4.2.3 (%), current 4.3.4 (0.1 A) → 4.2.4 (A); upsAdvOutputActivePower 4.2.8 (W)</item>
-/// <item>output_source: upsBasicOutputStatus 4.1.1 (28 states, mapped below; onBatteryTest(15) and selfTest(28) are tests)</item>
-/// <item>tests: upsAdvTestDiagnosticsResults 7.2.3 testInProgress(4); upsAdvTestCalibrationResults 7.2.6 calibrationInProgress(3)</item>
-/// <item>upsCommStatus 8.1 noComm(2): the card has lost the UPS — the device is unreachable, whatever else the card says</item>
+/// <item>battery and input/output scalars → the device, input/1, output/1 (each HighPrec first, Adv then)</item>
+/// <item>upsBasicOutputStatus → output_source (28 states, mapped below; onBatteryTest(15) and selfTest(28) are tests)</item>
+/// <item>upsCommStatus noComm(2): the card has lost the UPS — the device is unreachable, whatever else the card says</item>
 /// </list>
+/// The Gauge32 objects answer their maximum when the UPS cannot measure ("if absent returns max value"): 2^32−1 is
+/// declared a sentinel on each.
 /// </summary>
 public sealed class ApcSmartUpsProfile : IDeviceProfile
 {
     private const string Ups = "1.3.6.1.4.1.318.1.1.1.";
-    private static readonly Oid BasicBatteryStatus = Oid.Parse(Ups + "2.1.1.0");
-    private static readonly Oid AdvCapacity = Oid.Parse(Ups + "2.2.1.0");
-    private static readonly Oid AdvBatteryTemperature = Oid.Parse(Ups + "2.2.2.0");
-    private static readonly Oid AdvRunTime = Oid.Parse(Ups + "2.2.3.0");
-    private static readonly Oid AdvReplace = Oid.Parse(Ups + "2.2.4.0");
-    private static readonly Oid AdvBatteryVoltage = Oid.Parse(Ups + "2.2.8.0");
-    private static readonly Oid HighPrecCapacity = Oid.Parse(Ups + "2.3.1.0");
-    private static readonly Oid HighPrecBatteryTemperature = Oid.Parse(Ups + "2.3.2.0");
-    private static readonly Oid HighPrecBatteryVoltage = Oid.Parse(Ups + "2.3.4.0");
-    private static readonly Oid AdvInputVoltage = Oid.Parse(Ups + "3.2.1.0");
-    private static readonly Oid AdvInputFrequency = Oid.Parse(Ups + "3.2.4.0");
-    private static readonly Oid HighPrecInputVoltage = Oid.Parse(Ups + "3.3.1.0");
-    private static readonly Oid HighPrecInputFrequency = Oid.Parse(Ups + "3.3.4.0");
-    private static readonly Oid BasicOutputStatus = Oid.Parse(Ups + "4.1.1.0");
-    private static readonly Oid AdvOutputVoltage = Oid.Parse(Ups + "4.2.1.0");
-    private static readonly Oid AdvOutputFrequency = Oid.Parse(Ups + "4.2.2.0");
-    private static readonly Oid AdvOutputLoad = Oid.Parse(Ups + "4.2.3.0");
-    private static readonly Oid AdvOutputCurrent = Oid.Parse(Ups + "4.2.4.0");
-    private static readonly Oid AdvOutputPower = Oid.Parse(Ups + "4.2.8.0");
-    private static readonly Oid HighPrecOutputVoltage = Oid.Parse(Ups + "4.3.1.0");
-    private static readonly Oid HighPrecOutputFrequency = Oid.Parse(Ups + "4.3.2.0");
-    private static readonly Oid HighPrecOutputLoad = Oid.Parse(Ups + "4.3.3.0");
-    private static readonly Oid HighPrecOutputCurrent = Oid.Parse(Ups + "4.3.4.0");
-    private static readonly Oid DiagnosticsResults = Oid.Parse(Ups + "7.2.3.0");
-    private static readonly Oid CalibrationResults = Oid.Parse(Ups + "7.2.6.0");
-    private static readonly Oid CommStatus = Oid.Parse(Ups + "8.1.0");
-
-    // Gauge32 objects answer their maximum when the UPS cannot measure ("if absent returns max value").
     private const long GaugeAbsent = uint.MaxValue;
+
+    //                                                                MIB object (PowerNet-MIB)             OID              metric                          scale     range (SYNTAX)        sentinels
+    private static readonly MibObject BasicBatteryStatus = new("upsBasicBatteryStatus", Ups + "2.1.1.0", Metrics.BatteryStatus, 1, MibRange.Enum(1, 5));
+    // 0 = the UPS does not support it (spec/snmp-mibs.md §2a).
+    private static readonly MibObject AdvCapacity = new("upsAdvBatteryCapacity", Ups + "2.2.1.0", Metrics.BatteryChargePct, 1, MibRange.Unsigned32, 0, GaugeAbsent);
+    private static readonly MibObject AdvBatteryTemperature = new("upsAdvBatteryTemperature", Ups + "2.2.2.0", Metrics.BatteryTemperatureC, 1, MibRange.Unsigned32, GaugeAbsent);
+    private static readonly MibObject AdvRunTime = new("upsAdvBatteryRunTimeRemaining", Ups + "2.2.3.0", Metrics.BatteryRuntimeMin, 1 / 6000.0, MibRange.Unsigned32, GaugeAbsent);
+    private static readonly MibObject AdvReplace = new("upsAdvBatteryReplaceIndicator", Ups + "2.2.4.0", Metrics.ReplaceBattery, 1, MibRange.Enum(1, 2));
+    private static readonly MibObject AdvBatteryVoltage = new("upsAdvBatteryActualVoltage", Ups + "2.2.8.0", Metrics.BatteryVoltageV, 1, MibRange.Integer32, -1);
+    private static readonly MibObject HighPrecCapacity = new("upsHighPrecBatteryCapacity", Ups + "2.3.1.0", Metrics.BatteryChargePct, 0.1, MibRange.Unsigned32, GaugeAbsent);
+    private static readonly MibObject HighPrecBatteryTemperature = new("upsHighPrecBatteryTemperature", Ups + "2.3.2.0", Metrics.BatteryTemperatureC, 0.1, MibRange.Unsigned32, GaugeAbsent);
+    private static readonly MibObject HighPrecBatteryVoltage = new("upsHighPrecBatteryActualVoltage", Ups + "2.3.4.0", Metrics.BatteryVoltageV, 0.1, MibRange.Integer32, -1);
+    private static readonly MibObject AdvInputVoltage = new("upsAdvInputLineVoltage", Ups + "3.2.1.0", Metrics.VoltageV, 1, MibRange.Unsigned32, GaugeAbsent);
+    private static readonly MibObject AdvInputFrequency = new("upsAdvInputFrequency", Ups + "3.2.4.0", Metrics.FrequencyHz, 1, MibRange.Unsigned32, GaugeAbsent);
+    private static readonly MibObject HighPrecInputVoltage = new("upsHighPrecInputLineVoltage", Ups + "3.3.1.0", Metrics.VoltageV, 0.1, MibRange.Unsigned32, GaugeAbsent);
+    private static readonly MibObject HighPrecInputFrequency = new("upsHighPrecInputFrequency", Ups + "3.3.4.0", Metrics.FrequencyHz, 0.1, MibRange.Unsigned32, GaugeAbsent);
+    private static readonly MibObject BasicOutputStatus = new("upsBasicOutputStatus", Ups + "4.1.1.0", Metrics.OutputSource, 1, MibRange.Enum(1, 28));
+    private static readonly MibObject AdvOutputVoltage = new("upsAdvOutputVoltage", Ups + "4.2.1.0", Metrics.VoltageV, 1, MibRange.Unsigned32, GaugeAbsent);
+    private static readonly MibObject AdvOutputFrequency = new("upsAdvOutputFrequency", Ups + "4.2.2.0", Metrics.FrequencyHz, 1, MibRange.Unsigned32, GaugeAbsent);
+    private static readonly MibObject AdvOutputLoad = new("upsAdvOutputLoad", Ups + "4.2.3.0", Metrics.LoadPct, 1, MibRange.Unsigned32, GaugeAbsent);
+    private static readonly MibObject AdvOutputCurrent = new("upsAdvOutputCurrent", Ups + "4.2.4.0", Metrics.CurrentA, 1, MibRange.Unsigned32, GaugeAbsent);
+    private static readonly MibObject AdvOutputPower = new("upsAdvOutputActivePower", Ups + "4.2.8.0", Metrics.PowerW, 1, MibRange.Integer32, -1);
+    private static readonly MibObject HighPrecOutputVoltage = new("upsHighPrecOutputVoltage", Ups + "4.3.1.0", Metrics.VoltageV, 0.1, MibRange.Unsigned32, GaugeAbsent);
+    private static readonly MibObject HighPrecOutputFrequency = new("upsHighPrecOutputFrequency", Ups + "4.3.2.0", Metrics.FrequencyHz, 0.1, MibRange.Unsigned32, GaugeAbsent);
+    private static readonly MibObject HighPrecOutputLoad = new("upsHighPrecOutputLoad", Ups + "4.3.3.0", Metrics.LoadPct, 0.1, MibRange.Unsigned32, GaugeAbsent);
+    private static readonly MibObject HighPrecOutputCurrent = new("upsHighPrecOutputCurrent", Ups + "4.3.4.0", Metrics.CurrentA, 0.1, MibRange.Unsigned32, GaugeAbsent);
+    private static readonly MibObject DiagnosticsResults = new("upsAdvTestDiagnosticsResults", Ups + "7.2.3.0", Metrics.UpsTest, 1, MibRange.Enum(1, 4));
+    private static readonly MibObject CalibrationResults = new("upsAdvTestCalibrationResults", Ups + "7.2.6.0", Metrics.UpsTest, 1, MibRange.Enum(1, 7));
+    private static readonly MibObject CommStatus = new("upsCommStatus", Ups + "8.1.0", null, 1, MibRange.Enum(1, 2));
 
     public string Name => "apc-ups";
 
@@ -77,23 +72,22 @@ public sealed class ApcSmartUpsProfile : IDeviceProfile
         }
         Rfc1628UpsProfile.DecodeMib(t, r);
 
-        r.Set(Metrics.BatteryChargePct, Tenths(t, HighPrecCapacity) ?? Positive(t, AdvCapacity));
-        r.Set(Metrics.BatteryTemperatureC, Tenths(t, HighPrecBatteryTemperature) ?? Whole(t, AdvBatteryTemperature));
-        if (t.Number(AdvRunTime) is { } ticks && ticks is >= 0 and < GaugeAbsent)
-            r.Set(Metrics.BatteryRuntimeMin, ticks / 6000.0);
-        if (t.Number(AdvReplace) is { } replace and (1 or 2))
+        r.Set(Metrics.BatteryChargePct, t.Value(HighPrecCapacity) ?? t.Value(AdvCapacity));
+        r.Set(Metrics.BatteryTemperatureC, t.Value(HighPrecBatteryTemperature) ?? t.Value(AdvBatteryTemperature));
+        r.Set(AdvRunTime, t);
+        if (t.Number(AdvReplace) is { } replace)
             r.Set(Metrics.ReplaceBattery, replace == 2 ? 1 : 0);
-        r.Set(Metrics.BatteryVoltageV, Tenths(t, HighPrecBatteryVoltage) ?? Whole(t, AdvBatteryVoltage));
-        if (t.Number(BasicBatteryStatus) is { } bs && bs is >= 1 and <= 5)
+        r.Set(Metrics.BatteryVoltageV, t.Value(HighPrecBatteryVoltage) ?? t.Value(AdvBatteryVoltage));
+        if (t.Number(BasicBatteryStatus) is { } bs)
             r.SetState(Metrics.BatteryStatus, bs switch { 2 => "normal", 3 => "low", _ => "unknown" });
 
-        r.Set(EntityKind.Input, "1", Metrics.VoltageV, Tenths(t, HighPrecInputVoltage) ?? Whole(t, AdvInputVoltage));
-        r.Set(EntityKind.Input, "1", Metrics.FrequencyHz, Tenths(t, HighPrecInputFrequency) ?? Whole(t, AdvInputFrequency));
-        r.Set(EntityKind.Output, "1", Metrics.VoltageV, Tenths(t, HighPrecOutputVoltage) ?? Whole(t, AdvOutputVoltage));
-        r.Set(EntityKind.Output, "1", Metrics.FrequencyHz, Tenths(t, HighPrecOutputFrequency) ?? Whole(t, AdvOutputFrequency));
-        r.Set(EntityKind.Output, "1", Metrics.CurrentA, Tenths(t, HighPrecOutputCurrent) ?? Whole(t, AdvOutputCurrent));
-        r.Set(EntityKind.Output, "1", Metrics.PowerW, Whole(t, AdvOutputPower));
-        var load = Tenths(t, HighPrecOutputLoad) ?? Whole(t, AdvOutputLoad);
+        r.Set(EntityKind.Input, "1", Metrics.VoltageV, t.Value(HighPrecInputVoltage) ?? t.Value(AdvInputVoltage));
+        r.Set(EntityKind.Input, "1", Metrics.FrequencyHz, t.Value(HighPrecInputFrequency) ?? t.Value(AdvInputFrequency));
+        r.Set(EntityKind.Output, "1", Metrics.VoltageV, t.Value(HighPrecOutputVoltage) ?? t.Value(AdvOutputVoltage));
+        r.Set(EntityKind.Output, "1", Metrics.FrequencyHz, t.Value(HighPrecOutputFrequency) ?? t.Value(AdvOutputFrequency));
+        r.Set(EntityKind.Output, "1", Metrics.CurrentA, t.Value(HighPrecOutputCurrent) ?? t.Value(AdvOutputCurrent));
+        r.Set(EntityKind.Output, "1", Metrics.PowerW, t.Value(AdvOutputPower));
+        var load = t.Value(HighPrecOutputLoad) ?? t.Value(AdvOutputLoad);
         r.Set(EntityKind.Output, "1", Metrics.LoadPct, load);
         r.Set(Metrics.LoadPct, load);
 
@@ -125,10 +119,4 @@ public sealed class ApcSmartUpsProfile : IDeviceProfile
         >= 1 and <= 28 => "other",
         _ => null,
     };
-
-    private static double? Tenths(VarBindTable t, Oid oid) => t.Number(oid) is { } v && v is >= 0 and < GaugeAbsent ? v / 10.0 : null;
-
-    private static double? Whole(VarBindTable t, Oid oid) => t.Number(oid) is { } v && v is >= 0 and < GaugeAbsent ? v : null;
-
-    private static double? Positive(VarBindTable t, Oid oid) => t.Number(oid) is { } v && v is > 0 and < GaugeAbsent ? v : null;
 }

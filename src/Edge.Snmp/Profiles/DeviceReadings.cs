@@ -51,6 +51,16 @@ public sealed class DeviceReadings
             Set(metric, v);
     }
 
+    /// <summary>A declared scalar's reading of the device itself; nothing when absent, out of range or a sentinel.</summary>
+    public void Set(MibObject scalar, VarBindTable table) => Set(MetricOf(scalar), table.Value(scalar));
+
+    /// <summary>A declared column's reading of one part of the device (row <paramref name="row"/>); nothing when absent, out of range or a sentinel.</summary>
+    public void Set(EntityKind kind, string index, MibObject column, VarBindTable table, string row) =>
+        Set(kind, index, MetricOf(column), table.Value(column, row));
+
+    /// <summary>As above, with the entity index the row index itself.</summary>
+    public void Set(EntityKind kind, string row, MibObject column, VarBindTable table) => Set(kind, row, column, table, row);
+
     public void SetState(string metric, string state) => Put(Device, metric, Metrics.Get(metric).StateCode(state));
 
     /// <summary>A state reading of a part of the device (a door or leak sensor's <see cref="Metrics.Contact"/>).</summary>
@@ -80,6 +90,9 @@ public sealed class DeviceReadings
         foreach (var reading in _readings)
             sink.Write(reading);
     }
+
+    private static string MetricOf(MibObject o) =>
+        o.Metric ?? throw new InvalidOperationException($"{o.Name} is declared without a metric: read it with VarBindTable.Number");
 
     private void Put(string entity, string metric, double value)
     {

@@ -9,43 +9,43 @@ namespace Edge.Snmp.Profiles;
 /// <para>Source: RFC 1628 §4 (object definitions), cross-checked in spec/snmp-mibs.md §1 against NUT
 /// <c>drivers/ietf-mib.c</c> and LibreNMS <c>rfc1628.inc.php</c>.</para>
 /// <list type="table">
-/// <item>upsBatteryStatus .33.1.2.1: unknown(1) normal(2) low(3) depleted(4) → <c>battery_status</c></item>
-/// <item>upsSecondsOnBattery .33.1.2.2 (s): &gt; 0 means on battery even where upsOutputSource says normal/other</item>
-/// <item>upsEstimatedMinutesRemaining .33.1.2.3 (min) → <c>battery_runtime_min</c>; 999 and negative are "unknown" on cards that cannot estimate</item>
-/// <item>upsEstimatedChargeRemaining .33.1.2.4 (%) → <c>battery_charge_pct</c></item>
-/// <item>upsBatteryVoltage .33.1.2.5 (0.1 V DC) → <c>battery_voltage_v</c></item>
-/// <item>upsBatteryTemperature .33.1.2.7 (°C) → <c>battery_temperature_c</c>; −273 (Tripp Lite) and 0 (Eaton 9PX) mean no probe</item>
-/// <item>upsInputTable .33.1.3.3.1: frequency .2 (0.1 Hz), voltage .3 (V), current .4 (0.1 A), true power .5 (W) → input/LINE</item>
-/// <item>upsOutputSource .33.1.4.1: other(1) none(2) normal(3) bypass(4) battery(5) booster(6) reducer(7) → <c>output_source</c></item>
-/// <item>upsOutputFrequency .33.1.4.2 (0.1 Hz) → every output/LINE</item>
-/// <item>upsOutputTable .33.1.4.4.1: voltage .2 (V), current .3 (0.1 A), power .4 (W, may be negative on Generex), percent load .5 (%) → output/LINE; the device's <c>load_pct</c> is the highest line</item>
+/// <item>upsBattery .33.1.2 scalars → the device; upsSecondsOnBattery &gt; 0 means on battery even where upsOutputSource says normal/other</item>
+/// <item>upsInputTable .33.1.3.3.1 → input/LINE; upsOutputTable .33.1.4.4.1 → output/LINE (upsOutputFrequency on every line);
+/// the device's <c>load_pct</c> is the highest line</item>
 /// <item>upsAlarmTable .33.1.6.2.1.2 (descr OID): upsAlarmOnBattery .33.1.6.3.2 means on battery, upsAlarmTestInProgress .33.1.6.3.24 a test</item>
-/// <item>upsTestResultsSummary .33.1.7.3: inProgress(5) → a self-test (or upsTestDeepBatteryCalibration) is running</item>
 /// </list>
+/// Every number is range-checked against its SYNTAX: a UPS answering upsEstimatedMinutesRemaining 4294967295
+/// (outside PositiveInteger) or a Generex CS141 answering upsOutputPower −26 W (outside NonNegativeInteger) gives no
+/// reading, not a 4-billion-minute runtime or a negative load.
 /// </summary>
 public sealed class Rfc1628UpsProfile : IDeviceProfile
 {
+    private const string Mib = "1.3.6.1.2.1.33.1.";
     private static readonly Oid Ups = Oid.Parse("1.3.6.1.2.1.33");
-    private static readonly Oid BatteryStatus = Oid.Parse("1.3.6.1.2.1.33.1.2.1.0");
-    private static readonly Oid SecondsOnBattery = Oid.Parse("1.3.6.1.2.1.33.1.2.2.0");
-    private static readonly Oid MinutesRemaining = Oid.Parse("1.3.6.1.2.1.33.1.2.3.0");
-    private static readonly Oid ChargeRemaining = Oid.Parse("1.3.6.1.2.1.33.1.2.4.0");
-    private static readonly Oid BatteryVoltage = Oid.Parse("1.3.6.1.2.1.33.1.2.5.0");
-    private static readonly Oid BatteryTemperature = Oid.Parse("1.3.6.1.2.1.33.1.2.7.0");
-    private static readonly Oid InputFrequency = Oid.Parse("1.3.6.1.2.1.33.1.3.3.1.2");
-    private static readonly Oid InputVoltage = Oid.Parse("1.3.6.1.2.1.33.1.3.3.1.3");
-    private static readonly Oid InputCurrent = Oid.Parse("1.3.6.1.2.1.33.1.3.3.1.4");
-    private static readonly Oid InputPower = Oid.Parse("1.3.6.1.2.1.33.1.3.3.1.5");
-    private static readonly Oid OutputSource = Oid.Parse("1.3.6.1.2.1.33.1.4.1.0");
-    private static readonly Oid OutputFrequency = Oid.Parse("1.3.6.1.2.1.33.1.4.2.0");
-    private static readonly Oid OutputVoltage = Oid.Parse("1.3.6.1.2.1.33.1.4.4.1.2");
-    private static readonly Oid OutputCurrent = Oid.Parse("1.3.6.1.2.1.33.1.4.4.1.3");
-    private static readonly Oid OutputPower = Oid.Parse("1.3.6.1.2.1.33.1.4.4.1.4");
-    private static readonly Oid OutputLoad = Oid.Parse("1.3.6.1.2.1.33.1.4.4.1.5");
-    private static readonly Oid AlarmDescr = Oid.Parse("1.3.6.1.2.1.33.1.6.2.1.2");
-    private static readonly Oid AlarmOnBattery = Oid.Parse("1.3.6.1.2.1.33.1.6.3.2");
-    private static readonly Oid AlarmTestInProgress = Oid.Parse("1.3.6.1.2.1.33.1.6.3.24");
-    private static readonly Oid TestResultsSummary = Oid.Parse("1.3.6.1.2.1.33.1.7.3.0");
+
+    //                                                        MIB object (UPS-MIB, RFC 1628 §4)  OID                metric                          scale  range (SYNTAX)          sentinels
+    private static readonly MibObject BatteryStatus = new("upsBatteryStatus", Mib + "2.1.0", Metrics.BatteryStatus, 1, MibRange.Enum(1, 4));
+    private static readonly MibObject SecondsOnBattery = new("upsSecondsOnBattery", Mib + "2.2.0", null, 1, MibRange.NonNegative);
+    // 999: cards that cannot estimate (spec/snmp-mibs.md §1).
+    private static readonly MibObject MinutesRemaining = new("upsEstimatedMinutesRemaining", Mib + "2.3.0", Metrics.BatteryRuntimeMin, 1, MibRange.Positive, 999);
+    private static readonly MibObject ChargeRemaining = new("upsEstimatedChargeRemaining", Mib + "2.4.0", Metrics.BatteryChargePct, 1, MibRange.Percent);
+    private static readonly MibObject BatteryVoltage = new("upsBatteryVoltage", Mib + "2.5.0", Metrics.BatteryVoltageV, 0.1, MibRange.NonNegative);
+    // Integer32 °C; −273 (Tripp Lite) and 0 (Eaton 9PX) when there is no probe (spec/snmp-mibs.md §1, §11).
+    private static readonly MibObject BatteryTemperature = new("upsBatteryTemperature", Mib + "2.7.0", Metrics.BatteryTemperatureC, 1, MibRange.Integer32, -273, 0);
+    private static readonly MibObject InputFrequency = new("upsInputFrequency", Mib + "3.3.1.2", Metrics.FrequencyHz, 0.1, MibRange.NonNegative);
+    private static readonly MibObject InputVoltage = new("upsInputVoltage", Mib + "3.3.1.3", Metrics.VoltageV, 1, MibRange.NonNegative);
+    private static readonly MibObject InputCurrent = new("upsInputCurrent", Mib + "3.3.1.4", Metrics.CurrentA, 0.1, MibRange.NonNegative);
+    private static readonly MibObject InputPower = new("upsInputTruePower", Mib + "3.3.1.5", Metrics.PowerW, 1, MibRange.NonNegative);
+    private static readonly MibObject OutputSource = new("upsOutputSource", Mib + "4.1.0", Metrics.OutputSource, 1, MibRange.Enum(1, 7));
+    private static readonly MibObject OutputFrequency = new("upsOutputFrequency", Mib + "4.2.0", Metrics.FrequencyHz, 0.1, MibRange.NonNegative);
+    private static readonly MibObject OutputVoltage = new("upsOutputVoltage", Mib + "4.4.1.2", Metrics.VoltageV, 1, MibRange.NonNegative);
+    private static readonly MibObject OutputCurrent = new("upsOutputCurrent", Mib + "4.4.1.3", Metrics.CurrentA, 0.1, MibRange.NonNegative);
+    private static readonly MibObject OutputPower = new("upsOutputPower", Mib + "4.4.1.4", Metrics.PowerW, 1, MibRange.NonNegative);
+    private static readonly MibObject OutputLoad = new("upsOutputPercentLoad", Mib + "4.4.1.5", Metrics.LoadPct, 1, new MibRange(0, 200));
+    private static readonly MibObject TestResultsSummary = new("upsTestResultsSummary", Mib + "7.3.0", null, 1, MibRange.Enum(1, 6));
+    private static readonly Oid AlarmDescr = Oid.Parse(Mib + "6.2.1.2");
+    private static readonly Oid AlarmOnBattery = Oid.Parse(Mib + "6.3.2");
+    private static readonly Oid AlarmTestInProgress = Oid.Parse(Mib + "6.3.24");
 
     private static readonly string[] Sources = ["other", "none", "normal", "bypass", "battery", "boost", "reduce"];
     private static readonly string[] BatteryStates = ["unknown", "normal", "low", "depleted"];
@@ -67,34 +67,30 @@ public sealed class Rfc1628UpsProfile : IDeviceProfile
     /// <summary>The RFC 1628 readings, for vendor profiles to decode first and then override.</summary>
     public static void DecodeMib(VarBindTable t, DeviceReadings r)
     {
-        if (t.Number(BatteryStatus) is { } bs && bs is >= 1 and <= 4)
+        if (t.Number(BatteryStatus) is { } bs)
             r.SetState(Metrics.BatteryStatus, BatteryStates[bs - 1]);
-        if (t.Number(MinutesRemaining) is { } min && min is >= 0 and not 999)
-            r.Set(Metrics.BatteryRuntimeMin, min);
-        if (t.Number(ChargeRemaining) is { } charge && charge is >= 0 and <= 100)
-            r.Set(Metrics.BatteryChargePct, charge);
-        if (t.Number(BatteryVoltage) is { } bv && bv >= 0)
-            r.Set(Metrics.BatteryVoltageV, bv / 10.0);
-        if (t.Number(BatteryTemperature) is { } bt && bt > -273 && bt != 0)
-            r.Set(Metrics.BatteryTemperatureC, bt);
+        r.Set(MinutesRemaining, t);
+        r.Set(ChargeRemaining, t);
+        r.Set(BatteryVoltage, t);
+        r.Set(BatteryTemperature, t);
 
         foreach (var line in t.Rows(InputVoltage).Concat(t.Rows(InputFrequency)).Distinct())
         {
-            r.Set(EntityKind.Input, line, Metrics.VoltageV, t.Number(InputVoltage, line));
-            r.Set(EntityKind.Input, line, Metrics.FrequencyHz, t.Number(InputFrequency, line) / 10.0);
-            r.Set(EntityKind.Input, line, Metrics.CurrentA, t.Number(InputCurrent, line) / 10.0);
-            r.Set(EntityKind.Input, line, Metrics.PowerW, t.Number(InputPower, line));
+            r.Set(EntityKind.Input, line, InputVoltage, t);
+            r.Set(EntityKind.Input, line, InputFrequency, t);
+            r.Set(EntityKind.Input, line, InputCurrent, t);
+            r.Set(EntityKind.Input, line, InputPower, t);
         }
 
-        var outputFrequency = t.Number(OutputFrequency) / 10.0;
-        long? maxLoad = null;
+        var outputFrequency = t.Value(OutputFrequency);
+        double? maxLoad = null;
         foreach (var line in t.Rows(OutputVoltage).Concat(t.Rows(OutputLoad)).Distinct())
         {
-            r.Set(EntityKind.Output, line, Metrics.VoltageV, t.Number(OutputVoltage, line));
-            r.Set(EntityKind.Output, line, Metrics.CurrentA, t.Number(OutputCurrent, line) / 10.0);
-            r.Set(EntityKind.Output, line, Metrics.PowerW, t.Number(OutputPower, line));
+            r.Set(EntityKind.Output, line, OutputVoltage, t);
+            r.Set(EntityKind.Output, line, OutputCurrent, t);
+            r.Set(EntityKind.Output, line, OutputPower, t);
             r.Set(EntityKind.Output, line, Metrics.FrequencyHz, outputFrequency);
-            if (t.Number(OutputLoad, line) is { } load && load >= 0)
+            if (t.Value(OutputLoad, line) is { } load)
             {
                 r.Set(EntityKind.Output, line, Metrics.LoadPct, load);
                 maxLoad = Math.Max(maxLoad ?? 0, load);
@@ -103,7 +99,7 @@ public sealed class Rfc1628UpsProfile : IDeviceProfile
         r.Set(Metrics.LoadPct, maxLoad);
 
         var alarms = t.Column(AlarmDescr).Select(a => a.Value.OidValue).ToList();
-        var source = t.Number(OutputSource) is { } os && os is >= 1 and <= 7 ? Sources[os - 1] : null;
+        var source = t.Number(OutputSource) is { } os ? Sources[os - 1] : null;
         var onBatteryEvidence = t.Number(SecondsOnBattery) > 0 || alarms.Contains(AlarmOnBattery);
         // "other"/"normal" with seconds on battery or the on-battery alarm is still on battery (spec/snmp-mibs.md §1, portable rule).
         if (onBatteryEvidence && source is null or "normal" or "other")

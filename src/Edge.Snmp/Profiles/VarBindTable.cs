@@ -46,6 +46,24 @@ public sealed class VarBindTable
     /// <summary>The number in a table column at row <paramref name="index"/> (dotted arcs after the column).</summary>
     public long? Number(Oid column, string index) => Number(Row(column, index));
 
+    /// <summary>
+    /// The raw number of a declared scalar, or null when absent, not a number, outside the object's declared range or
+    /// one of its sentinels: the one place where "out of range" becomes "no reading".
+    /// </summary>
+    public long? Number(MibObject scalar) => Number(scalar.Oid) is { } raw && scalar.IsReading(raw) ? raw : null;
+
+    /// <summary>The raw number of a declared column at row <paramref name="index"/>, under the same rule.</summary>
+    public long? Number(MibObject column, string index) => Number(column.Oid, index) is { } raw && column.IsReading(raw) ? raw : null;
+
+    /// <summary>A declared scalar in its metric's unit, or null (see <see cref="Number(MibObject)"/>).</summary>
+    public double? Value(MibObject scalar) => Number(scalar) is { } raw ? scalar.ToMetric(raw) : null;
+
+    /// <summary>A declared column at row <paramref name="index"/> in its metric's unit, or null.</summary>
+    public double? Value(MibObject column, string index) => Number(column, index) is { } raw ? column.ToMetric(raw) : null;
+
+    /// <summary>The row indexes present in a declared column, whatever their values.</summary>
+    public IEnumerable<string> Rows(MibObject column) => Rows(column.Oid);
+
     /// <summary>An OCTET STRING in a table column, or null.</summary>
     public string? Text(Oid column, string index) =>
         _values.TryGetValue(Row(column, index), out var v) && v.Type == SnmpType.OctetString ? v.Text : null;

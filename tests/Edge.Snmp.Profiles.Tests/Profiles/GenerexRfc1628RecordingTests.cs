@@ -43,10 +43,11 @@ public class GenerexRfc1628RecordingTests
         Assert.Equal(0.3, d.Value("dev/output/1", Metrics.CurrentA), 9);
         Assert.Equal(2.1, d.Value("dev/output/2", Metrics.CurrentA), 9);
         Assert.Equal(0.2, d.Value("dev/output/3", Metrics.CurrentA), 9);
-        // upsOutputPower.1-3 = −4 / 469 / −26 W: what the device says, negative included.
-        Assert.Equal(-4, d.Value("dev/output/1", Metrics.PowerW));
+        // upsOutputPower.1-3 = −4 / 469 / −26 W. Its SYNTAX is NonNegativeInteger (0..2147483647): −4 and −26 are outside
+        // the declared range, so lines 1 and 3 have no power reading; line 2 reads 469 W.
+        Assert.False(d.Has("dev/output/1", Metrics.PowerW));
         Assert.Equal(469, d.Value("dev/output/2", Metrics.PowerW));
-        Assert.Equal(-26, d.Value("dev/output/3", Metrics.PowerW));
+        Assert.False(d.Has("dev/output/3", Metrics.PowerW));
         // upsOutputPercentLoad.1-3 = 2 / 14 / 2 %; the device's load is the highest line, 14 %.
         Assert.Equal(14, d.Value("dev/output/2", Metrics.LoadPct));
         Assert.Equal(14, d.Value("dev", Metrics.LoadPct));

@@ -3,33 +3,36 @@ using Edge.Snmp.Protocol;
 namespace Edge.Snmp.Profiles.Tests.Support;
 
 /// <summary>
-/// The real device recordings of ../shared/fixtures/snmprec, found relative to the repository root (the folder
-/// holding Edge.sln), never copied into the repository (<see cref="Folder"/>, null when it is not there); and the
-/// recordings the repository carries itself, each with its source and licence (tests/recordings/snmprec/README.md).
+/// The real device recordings: the shared ones of ../shared/fixtures/snmprec (found next to the repository root or a
+/// folder above it, never copied into the repository), and those kept in this project's Recordings folder with their
+/// source and licence beside them (Recordings/SOURCES.md). Tests on them are skipped, saying why, when the shared
+/// folder is not there.
 /// </summary>
 public static class Recordings
 {
     public static readonly Oid SysObjectId = Oid.Parse("1.3.6.1.2.1.1.2.0");
 
-    public static string? Folder { get; } = Locate();
-
-    public static string SkipReason =>
-        $"device recordings not found: expected ../shared/fixtures/snmprec next to the repository root ({RepositoryRoot ?? "(no Edge.sln above " + AppContext.BaseDirectory + ")"})";
-
     public static string? RepositoryRoot { get; } = FindRoot();
 
-    /// <summary>tests/recordings/snmprec: recordings kept in the repository, there whenever the tests are.</summary>
-    public static string InRepository { get; } =
-        System.IO.Path.Combine(RepositoryRoot ?? throw new InvalidOperationException($"no Edge.sln above {AppContext.BaseDirectory}"), "tests", "recordings", "snmprec");
+    public static string? Folder { get; } = Locate();
 
-    /// <summary>Every recording file: the shared ones (when there) and the repository's.</summary>
-    public static IEnumerable<string> Files =>
-        (Folder is null ? [] : Directory.GetFiles(Folder, "*.snmprec")).Concat(Directory.GetFiles(InRepository, "*.snmprec"));
+    /// <summary>The recordings kept in the repository (tests/Edge.Snmp.Profiles.Tests/Recordings).</summary>
+    public static string? RepositoryFolder { get; } =
+        RepositoryRoot is null ? null : System.IO.Path.Combine(RepositoryRoot, "tests", "Edge.Snmp.Profiles.Tests", "Recordings");
+
+    public static string SkipReason =>
+        $"device recordings not found: expected shared/fixtures/snmprec next to the repository root or a folder above it ({RepositoryRoot ?? "(no Edge.sln above " + AppContext.BaseDirectory + ")"})";
+
+    /// <summary>Every recording file, shared and kept here; a name is a community, so it is unique across both.</summary>
+    public static IEnumerable<string> Files() =>
+        new[] { Folder, RepositoryFolder }.Where(Directory.Exists).SelectMany(d => Directory.GetFiles(d!, "*.snmprec"));
 
     public static string PathOf(string name)
     {
-        var own = System.IO.Path.Combine(InRepository, name + ".snmprec");
-        return File.Exists(own) ? own : System.IO.Path.Combine(Folder ?? throw new InvalidOperationException(SkipReason), name + ".snmprec");
+        var kept = RepositoryFolder is null ? null : System.IO.Path.Combine(RepositoryFolder, name + ".snmprec");
+        return kept is not null && File.Exists(kept)
+            ? kept
+            : System.IO.Path.Combine(Folder ?? throw new InvalidOperationException(SkipReason), name + ".snmprec");
     }
 
     public static List<VarBind> Read(string name) => SnmprecReader.ReadFile(PathOf(name));
@@ -44,12 +47,15 @@ public static class Recordings
         return null;
     }
 
+    /// <summary>A git worktree sits one level deeper than the main checkout, so the shared folder is looked for upward.</summary>
     private static string? Locate()
     {
-        var root = FindRoot();
-        if (root is null)
-            return null;
-        var folder = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, "..", "shared", "fixtures", "snmprec"));
-        return Directory.Exists(folder) ? folder : null;
+        for (var dir = RepositoryRoot is null ? null : Directory.GetParent(RepositoryRoot); dir is not null; dir = dir.Parent)
+        {
+            var folder = System.IO.Path.Combine(dir.FullName, "shared", "fixtures", "snmprec");
+            if (Directory.Exists(folder))
+                return folder;
+        }
+        return null;
     }
 }

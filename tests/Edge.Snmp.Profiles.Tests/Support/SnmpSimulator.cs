@@ -47,7 +47,7 @@ public sealed class SnmpSimulator : IAsyncDisposable
         var dir = Directory.CreateTempSubdirectory("edge-snmpsim-").FullName;
         var data = Directory.CreateDirectory(Path.Combine(dir, "data")).FullName;
         var cache = Directory.CreateDirectory(Path.Combine(dir, "cache")).FullName;
-        foreach (var file in Recordings.Files)
+        foreach (var file in Recordings.Files())
             File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
         var root = Environment.UserName == "root";
         if (root && !OperatingSystem.IsWindows())
