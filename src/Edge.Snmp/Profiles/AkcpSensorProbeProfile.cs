@@ -23,15 +23,18 @@ namespace Edge.Snmp.Profiles;
 public sealed class AkcpSensorProbeProfile : IDeviceProfile
 {
     private const string SensorProbe = "1.3.6.1.4.1.3854.1.2.2.1.";
-    private static readonly Oid TempDegree = Oid.Parse(SensorProbe + "16.1.3");
-    private static readonly Oid TempStatus = Oid.Parse(SensorProbe + "16.1.4");
-    private static readonly Oid TempOnline = Oid.Parse(SensorProbe + "16.1.5");
-    private static readonly Oid TempDegreeType = Oid.Parse(SensorProbe + "16.1.12");
-    private static readonly Oid HumidityPercent = Oid.Parse(SensorProbe + "17.1.3");
-    private static readonly Oid HumidityStatus = Oid.Parse(SensorProbe + "17.1.4");
-    private static readonly Oid HumidityOnline = Oid.Parse(SensorProbe + "17.1.5");
-    private static readonly Oid SwitchStatus = Oid.Parse(SensorProbe + "18.1.3");
-    private static readonly Oid SwitchOnline = Oid.Parse(SensorProbe + "18.1.4");
+
+    //                                                    MIB object (SPAGENT-MIB)             OID                      metric                  scale  range (SYNTAX)       sentinels
+    private static readonly MibObject TempDegree = new("sensorProbeTempDegree", SensorProbe + "16.1.3", Metrics.TemperatureC, 1, MibRange.Integer32);
+    private static readonly MibObject TempStatus = new("sensorProbeTempStatus", SensorProbe + "16.1.4", null, 1, MibRange.Enum(1, 7));
+    private static readonly MibObject TempOnline = new("sensorProbeTempOnline", SensorProbe + "16.1.5", null, 1, MibRange.Enum(1, 2));
+    private static readonly MibObject TempDegreeType = new("sensorProbeTempDegreeType", SensorProbe + "16.1.12", null, 1, MibRange.Enum(0, 1));
+    // INTEGER (−32768..32767) in the MIB; a relative humidity outside 0..100 is not one.
+    private static readonly MibObject HumidityPercent = new("sensorProbeHumidityPercent", SensorProbe + "17.1.3", Metrics.HumidityPct, 1, MibRange.Percent);
+    private static readonly MibObject HumidityStatus = new("sensorProbeHumidityStatus", SensorProbe + "17.1.4", null, 1, MibRange.Enum(1, 7));
+    private static readonly MibObject HumidityOnline = new("sensorProbeHumidityOnline", SensorProbe + "17.1.5", null, 1, MibRange.Enum(1, 2));
+    private static readonly MibObject SwitchStatus = new("sensorProbeSwitchStatus", SensorProbe + "18.1.3", Metrics.Contact, 1, MibRange.Enum(1, 9));
+    private static readonly MibObject SwitchOnline = new("sensorProbeSwitchOnline", SensorProbe + "18.1.4", null, 1, MibRange.Enum(1, 2));
 
     private const int Online = 1;
     private const int NoStatus = 1;
@@ -47,7 +50,7 @@ public sealed class AkcpSensorProbeProfile : IDeviceProfile
     public IReadOnlyList<Oid> SysObjectIds { get; } = [Oid.Parse("1.3.6.1.4.1.3854")];
 
     public IReadOnlyList<Oid> Subtrees { get; } =
-        [TempDegree, TempStatus, TempOnline, TempDegreeType, HumidityPercent, HumidityStatus, HumidityOnline, SwitchStatus, SwitchOnline];
+        [.. new[] { TempDegree, TempStatus, TempOnline, TempDegreeType, HumidityPercent, HumidityStatus, HumidityOnline, SwitchStatus, SwitchOnline }.Select(o => o.Oid)];
 
     public void Decode(VarBindTable t, DeviceReadings r)
     {
@@ -60,8 +63,8 @@ public sealed class AkcpSensorProbeProfile : IDeviceProfile
         }
         foreach (var port in t.Rows(HumidityPercent))
         {
-            if (Reads(t, HumidityOnline, HumidityStatus, port) && t.Number(HumidityPercent, port) is { } percent and >= 0 and <= 100)
-                r.Set(EntityKind.Sensor, port, Metrics.HumidityPct, percent);
+            if (Reads(t, HumidityOnline, HumidityStatus, port))
+                r.Set(EntityKind.Sensor, port, HumidityPercent, t);
         }
         foreach (var index in t.Rows(SwitchStatus))
         {
@@ -79,6 +82,6 @@ public sealed class AkcpSensorProbeProfile : IDeviceProfile
     }
 
     /// <summary>A probe is read when it is online and its status is a judgement of a value, not noStatus or sensorError.</summary>
-    private static bool Reads(VarBindTable t, Oid online, Oid status, string port) =>
+    private static bool Reads(VarBindTable t, MibObject online, MibObject status, string port) =>
         t.Number(online, port) == Online && t.Number(status, port) is not (NoStatus or SensorError);
 }

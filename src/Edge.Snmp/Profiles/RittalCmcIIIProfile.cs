@@ -25,11 +25,14 @@ public sealed class RittalCmcIIIProfile : IDeviceProfile
 {
     private const string VarEntry = "1.3.6.1.4.1.2606.7.4.2.2.1.";
     private static readonly Oid VarName = Oid.Parse(VarEntry + "3");
-    private static readonly Oid VarType = Oid.Parse(VarEntry + "4");
     private static readonly Oid VarUnit = Oid.Parse(VarEntry + "5");
-    private static readonly Oid VarScale = Oid.Parse(VarEntry + "7");
-    private static readonly Oid VarValueInt = Oid.Parse(VarEntry + "11");
-    private static readonly Oid VarQuality = Oid.Parse(VarEntry + "14");
+
+    //                                                   MIB object (RITTAL-CMC-III-MIB)  OID               metric  scale  range (SYNTAX)         sentinels
+    private static readonly MibObject VarType = new("cmcIIIVarType", VarEntry + "4", null, 1, MibRange.Enum(1, 255));
+    private static readonly MibObject VarScale = new("cmcIIIVarScale", VarEntry + "7", null, 1, MibRange.Integer32);
+    // The metric and its scale are the row's own (name, unit, cmcIIIVarScale): read raw, scaled by Scaled().
+    private static readonly MibObject VarValueInt = new("cmcIIIVarValueInt", VarEntry + "11", null, 1, MibRange.Integer32);
+    private static readonly MibObject VarQuality = new("cmcIIIVarQuality", VarEntry + "14", null, 1, MibRange.Enum(1, 25));
 
     private const int TypeValue = 2;
     private const int TypeStatus = 7;
@@ -50,7 +53,7 @@ public sealed class RittalCmcIIIProfile : IDeviceProfile
     /// <summary>cmcIII (<c>2606.7</c>): the CMC III PU, PU Compact and the PDU controller answer it.</summary>
     public IReadOnlyList<Oid> SysObjectIds { get; } = [Oid.Parse("1.3.6.1.4.1.2606.7")];
 
-    public IReadOnlyList<Oid> Subtrees { get; } = [VarName, VarType, VarUnit, VarScale, VarValueInt, VarQuality];
+    public IReadOnlyList<Oid> Subtrees { get; } = [VarName, VarType.Oid, VarUnit, VarScale.Oid, VarValueInt.Oid, VarQuality.Oid];
 
     public void Decode(VarBindTable t, DeviceReadings r)
     {

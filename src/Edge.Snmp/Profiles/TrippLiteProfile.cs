@@ -28,22 +28,25 @@ namespace Edge.Snmp.Profiles;
 public sealed class TrippLiteProfile : IDeviceProfile
 {
     private const string Pdu = "1.3.6.1.4.1.850.1.1.3.2.3.";
-    private static readonly Oid InputCurrentTotal = Oid.Parse(Pdu + "1.1.1.11");
-    private static readonly Oid InputPhaseFrequency = Oid.Parse(Pdu + "1.2.1.3");
-    private static readonly Oid InputPhaseVoltage = Oid.Parse(Pdu + "1.2.1.4");
-    private static readonly Oid InputPhaseCurrent = Oid.Parse(Pdu + "1.2.1.7");
-    private static readonly Oid InputPhasePower = Oid.Parse(Pdu + "1.2.1.8");
-    private static readonly Oid OutputPhase = Oid.Parse(Pdu + "2.1.1.2");
-    private static readonly Oid OutputVoltage = Oid.Parse(Pdu + "2.1.1.4");
-    private static readonly Oid OutputCurrent = Oid.Parse(Pdu + "2.1.1.5");
-    private static readonly Oid OutputActivePower = Oid.Parse(Pdu + "2.1.1.8");
-    private static readonly Oid OutputFrequency = Oid.Parse(Pdu + "2.1.1.11");
-    private static readonly Oid OutputApparentPower = Oid.Parse(Pdu + "2.1.1.15");
-    private static readonly Oid OutletCurrent = Oid.Parse(Pdu + "3.1.1.8");
-    private static readonly Oid OutletActivePower = Oid.Parse(Pdu + "3.1.1.9");
-    private static readonly Oid CircuitVoltage = Oid.Parse(Pdu + "4.1.1.3");
-    private static readonly Oid CircuitCurrent = Oid.Parse(Pdu + "4.1.1.4");
-    private static readonly Oid CircuitPower = Oid.Parse(Pdu + "4.1.1.8");
+
+    //                                                            MIB object (TRIPPLITE-PRODUCTS)    OID                metric                     scale  range (SYNTAX)
+    private static readonly MibObject InputCurrentTotal = new("tlpPduInputCurrentTotal", Pdu + "1.1.1.11", Metrics.CurrentA, 0.01, MibRange.Unsigned32);
+    private static readonly MibObject InputPhaseFrequency = new("tlpPduInputPhaseFrequency", Pdu + "1.2.1.3", Metrics.FrequencyHz, 0.1, MibRange.Unsigned32);
+    private static readonly MibObject InputPhaseVoltage = new("tlpPduInputPhaseVoltage", Pdu + "1.2.1.4", Metrics.VoltageV, 0.1, MibRange.Unsigned32);
+    private static readonly MibObject InputPhaseCurrent = new("tlpPduInputPhaseCurrent", Pdu + "1.2.1.7", Metrics.CurrentA, 0.01, MibRange.Unsigned32);
+    private static readonly MibObject InputPhasePower = new("tlpPduInputPhasePower", Pdu + "1.2.1.8", Metrics.PowerW, 1, MibRange.Unsigned32);
+    private static readonly MibObject OutputPhase = new("tlpPduOutputPhase", Pdu + "2.1.1.2", null, 1, MibRange.Enum(1, 3));
+    private static readonly MibObject OutputVoltage = new("tlpPduOutputVoltage", Pdu + "2.1.1.4", Metrics.VoltageV, 0.1, MibRange.Unsigned32);
+    private static readonly MibObject OutputCurrent = new("tlpPduOutputCurrent", Pdu + "2.1.1.5", Metrics.CurrentA, 0.01, MibRange.Unsigned32);
+    private static readonly MibObject OutputActivePower = new("tlpPduOutputActivePower", Pdu + "2.1.1.8", Metrics.PowerW, 1, MibRange.Unsigned32);
+    private static readonly MibObject OutputFrequency = new("tlpPduOutputFrequency", Pdu + "2.1.1.11", Metrics.FrequencyHz, 0.1, MibRange.Unsigned32);
+    private static readonly MibObject OutputApparentPower = new("tlpPduOutputApparentPower", Pdu + "2.1.1.15", Metrics.ApparentPowerVa, 1, MibRange.Unsigned32);
+    private static readonly MibObject OutletCurrent = new("tlpPduOutletCurrent", Pdu + "3.1.1.8", Metrics.CurrentA, 0.01, MibRange.Unsigned32);
+    private static readonly MibObject OutletActivePower = new("tlpPduOutletActivePower", Pdu + "3.1.1.9", Metrics.PowerW, 1, MibRange.Unsigned32);
+    // Integer32 in the MIB, but each is a magnitude: a negative value is not a measurement.
+    private static readonly MibObject CircuitVoltage = new("tlpPduCircuitInputVoltage", Pdu + "4.1.1.3", Metrics.VoltageV, 0.1, MibRange.NonNegative);
+    private static readonly MibObject CircuitCurrent = new("tlpPduCircuitTotalCurrent", Pdu + "4.1.1.4", Metrics.CurrentA, 0.01, MibRange.NonNegative);
+    private static readonly MibObject CircuitPower = new("tlpPduCircuitTotalPower", Pdu + "4.1.1.8", Metrics.PowerW, 1, MibRange.NonNegative);
 
     public string Name => "tripplite";
 
@@ -52,9 +55,12 @@ public sealed class TrippLiteProfile : IDeviceProfile
     public IReadOnlyList<Oid> Subtrees { get; } =
     [
         .. Rfc1628UpsProfile.MibSubtrees,
-        InputCurrentTotal, InputPhaseFrequency, InputPhaseVoltage, InputPhaseCurrent, InputPhasePower,
-        OutputPhase, OutputVoltage, OutputCurrent, OutputActivePower, OutputFrequency, OutputApparentPower,
-        OutletCurrent, OutletActivePower, CircuitVoltage, CircuitCurrent, CircuitPower,
+        .. new[]
+        {
+            InputCurrentTotal, InputPhaseFrequency, InputPhaseVoltage, InputPhaseCurrent, InputPhasePower,
+            OutputPhase, OutputVoltage, OutputCurrent, OutputActivePower, OutputFrequency, OutputApparentPower,
+            OutletCurrent, OutletActivePower, CircuitVoltage, CircuitCurrent, CircuitPower,
+        }.Select(o => o.Oid),
     ];
 
     public void Decode(VarBindTable t, DeviceReadings r)
@@ -62,39 +68,31 @@ public sealed class TrippLiteProfile : IDeviceProfile
         Rfc1628UpsProfile.DecodeMib(t, r);
 
         foreach (var device in t.Rows(InputCurrentTotal))
-            r.Set(EntityKind.Inlet, device, Metrics.CurrentA, t.Number(InputCurrentTotal, device) / 100.0);
+            r.Set(EntityKind.Inlet, device, InputCurrentTotal, t);
         foreach (var phase in t.Rows(InputPhaseVoltage).Union(t.Rows(InputPhaseCurrent)))
         {
-            r.Set(EntityKind.Phase, phase, Metrics.FrequencyHz, t.Number(InputPhaseFrequency, phase) / 10.0);
-            r.Set(EntityKind.Phase, phase, Metrics.VoltageV, t.Number(InputPhaseVoltage, phase) / 10.0);
-            r.Set(EntityKind.Phase, phase, Metrics.CurrentA, t.Number(InputPhaseCurrent, phase) / 100.0);
-            r.Set(EntityKind.Phase, phase, Metrics.PowerW, t.Number(InputPhasePower, phase));
+            foreach (var column in new[] { InputPhaseFrequency, InputPhaseVoltage, InputPhaseCurrent, InputPhasePower })
+                r.Set(EntityKind.Phase, phase, column, t);
         }
         foreach (var output in t.Rows(OutputCurrent))
         {
             var phase = PhaseOf(output, t.Number(OutputPhase, output));
-            r.Set(EntityKind.Phase, phase, Metrics.VoltageV, t.Number(OutputVoltage, output) / 10.0);
-            r.Set(EntityKind.Phase, phase, Metrics.CurrentA, t.Number(OutputCurrent, output) / 100.0);
-            r.Set(EntityKind.Phase, phase, Metrics.PowerW, t.Number(OutputActivePower, output));
-            r.Set(EntityKind.Phase, phase, Metrics.FrequencyHz, t.Number(OutputFrequency, output) / 10.0);
-            r.Set(EntityKind.Phase, phase, Metrics.ApparentPowerVa, t.Number(OutputApparentPower, output));
+            foreach (var column in new[] { OutputVoltage, OutputCurrent, OutputActivePower, OutputFrequency, OutputApparentPower })
+                r.Set(EntityKind.Phase, phase, column, t, output);
         }
         foreach (var circuit in t.Rows(CircuitCurrent))
         {
-            r.Set(EntityKind.Bank, circuit, Metrics.VoltageV, NonNegative(t.Number(CircuitVoltage, circuit)) / 10.0);
-            r.Set(EntityKind.Bank, circuit, Metrics.CurrentA, NonNegative(t.Number(CircuitCurrent, circuit)) / 100.0);
-            r.Set(EntityKind.Bank, circuit, Metrics.PowerW, NonNegative(t.Number(CircuitPower, circuit)));
+            foreach (var column in new[] { CircuitVoltage, CircuitCurrent, CircuitPower })
+                r.Set(EntityKind.Bank, circuit, column, t);
         }
         foreach (var outlet in t.Rows(OutletCurrent).Union(t.Rows(OutletActivePower)))
         {
-            r.Set(EntityKind.Outlet, outlet, Metrics.CurrentA, t.Number(OutletCurrent, outlet) / 100.0);
-            r.Set(EntityKind.Outlet, outlet, Metrics.PowerW, t.Number(OutletActivePower, outlet));
+            r.Set(EntityKind.Outlet, outlet, OutletCurrent, t);
+            r.Set(EntityKind.Outlet, outlet, OutletActivePower, t);
         }
     }
 
     /// <summary>DEVICE.PHASE for an output row DEVICE.OUTPUT whose tlpPduOutputPhase is phase1(1)…phase3(3); else the row itself.</summary>
     private static string PhaseOf(string output, long? phase) =>
         phase is >= 1 and <= 3 ? output[..output.IndexOf('.', StringComparison.Ordinal)] + "." + phase.Value : output;
-
-    private static long? NonNegative(long? value) => value is >= 0 ? value : null;
 }
