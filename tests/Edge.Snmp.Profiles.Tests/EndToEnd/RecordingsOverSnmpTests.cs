@@ -12,7 +12,7 @@ using Edge.Snmp.Usm;
 namespace Edge.Snmp.Profiles.Tests.EndToEnd;
 
 /// <summary>
-/// The seven recordings served by snmpsimd over real UDP on 127.0.0.1, polled by the real SnmpClient through
+/// The recordings (shared, and kept in Recordings/) served by snmpsimd over real UDP on 127.0.0.1, polled by the real SnmpClient through
 /// SnmpDeviceSource with profile "auto": what arrives must be exactly what the profile decodes from the file.
 /// </summary>
 public sealed class RecordingsOverSnmpTests(SnmpSimulatorFixture sim) : IClassFixture<SnmpSimulatorFixture>, IAsyncDisposable
@@ -40,6 +40,11 @@ public sealed class RecordingsOverSnmpTests(SnmpSimulatorFixture sim) : IClassFi
     [InlineData("eatonpdu_2", "eaton-epdu")]
     [InlineData("cyberpower_pr2200rt2uc", "cyberpower")]
     [InlineData("generex-ups_cs141", "rfc1628")]
+    [InlineData("akcp_serverprobe8", "akcp-sensorprobe")]
+    [InlineData("rittal-cmc-iii-pu_cmciii-pu", "rittal-cmc3")]
+    [InlineData("rittal-cmc-iii-pu", "rittal-cmc3")]
+    [InlineData("poweralert_pdu", "tripplite")]
+    [InlineData("poweralert_ups", "tripplite")]
     public async Task A_poll_over_snmp_gives_exactly_the_readings_decoded_from_the_recording(string recording, string profile)
     {
         var (source, sink) = await PollAsync(Device("dev", recording));
