@@ -24,6 +24,7 @@ public static class DeviceProfiles
         new AkcpSensorProbeProfile(),
         new RittalCmcIIIProfile(),
         new TrippLiteProfile(),
+        new LiebertUpsProfile(),
     ];
 
     /// <summary>The names accepted by <c>"profile"</c>: <c>auto</c> and every profile's name.</summary>

@@ -45,6 +45,7 @@ public sealed class RecordingsOverSnmpTests(SnmpSimulatorFixture sim) : IClassFi
     [InlineData("rittal-cmc-iii-pu", "rittal-cmc3")]
     [InlineData("poweralert_pdu", "tripplite")]
     [InlineData("poweralert_ups", "tripplite")]
+    [InlineData("liebert_weblbds", "liebert")]
     public async Task A_poll_over_snmp_gives_exactly_the_readings_decoded_from_the_recording(string recording, string profile)
     {
         var (source, sink) = await PollAsync(Device("dev", recording));

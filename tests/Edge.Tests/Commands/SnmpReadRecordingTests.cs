@@ -26,6 +26,8 @@ public sealed class SnmpReadRecordingTests(SnmpSimulatorFixture sim) : IClassFix
         { "poweralert_pdu", "tripplite", "/phase/1.1", "voltage_v", "207" },
         { "poweralert_pdu", "tripplite", "/bank/1.2", "current_a", "1" },
         { "poweralert_ups", "tripplite", "", "battery_runtime_min", "72" },
+        { "liebert_weblbds", "liebert", "/output/1", "load_pct", "24" },
+        { "liebert_weblbds", "liebert", "", "load_pct", "24" },
     };
 
     [SnmpsimTheory]
