@@ -20,19 +20,20 @@ public static class ApcProbes
     private const string Uio = "1.3.6.1.4.1.318.1.1.25.1.2.1.";
     private const string Mem = "1.3.6.1.4.1.318.1.1.10.4.2.";
 
-    //                                                  MIB object (PowerNet-MIB)        OID          metric                  scale  range (SYNTAX)      sentinels
-    private static readonly MibObject IemStatus = new("iemStatusProbeStatus", Iem + "3", null, 1, MibRange.Enum(1, 2));
-    private static readonly MibObject IemTemp = new("iemStatusProbeCurrentTemp", Iem + "4", Metrics.TemperatureC, 1, MibRange.Integer32, -1);
-    private static readonly MibObject IemUnits = new("iemStatusProbeTempUnits", Iem + "5", null, 1, MibRange.Enum(1, 2));
+    // PowerNet-MIB objects: range = the SYNTAX's, narrowed where the quantity bounds it (no negative current, no humidity over 100 %); a value outside it or a sentinel is no reading.
+    //                                                  MIB object                         OID             metric                 scale   range                 sentinels
+    private static readonly MibObject IemStatus =   new("iemStatusProbeStatus",            Iem + "3",      null,                  1,      MibRange.Enum(1, 2));
+    private static readonly MibObject IemTemp =     new("iemStatusProbeCurrentTemp",       Iem + "4",      Metrics.TemperatureC,  1,      MibRange.Integer32,   -1);
+    private static readonly MibObject IemUnits =    new("iemStatusProbeTempUnits",         Iem + "5",      null,                  1,      MibRange.Enum(1, 2));
     // 0 or −1: not a humidity probe.
-    private static readonly MibObject IemHumidity = new("iemStatusProbeCurrentHumid", Iem + "6", Metrics.HumidityPct, 1, MibRange.Percent, 0);
-    private static readonly MibObject UioTempC = new("uioSensorStatusTemperatureDegC", Uio + "6", Metrics.TemperatureC, 1, MibRange.Integer32, -1);
-    private static readonly MibObject UioHumidity = new("uioSensorStatusHumidity", Uio + "7", Metrics.HumidityPct, 1, MibRange.Percent);
-    private static readonly MibObject UioComm = new("uioSensorStatusCommStatus", Uio + "10", null, 1, MibRange.Enum(1, 3));
-    private static readonly MibObject MemUnits = new("memSensorsStatusSysTempUnits", Mem + "1.0", null, 1, MibRange.Enum(1, 2));
-    private static readonly MibObject MemTemp = new("memSensorsTemperature", Mem + "3.1.5", Metrics.TemperatureC, 1, MibRange.Integer32, -1);
-    private static readonly MibObject MemHumidity = new("memSensorsHumidity", Mem + "3.1.6", Metrics.HumidityPct, 1, MibRange.Percent);
-    private static readonly MibObject MemComm = new("memSensorsCommStatus", Mem + "3.1.7", null, 1, MibRange.Enum(1, 3));
+    private static readonly MibObject IemHumidity = new("iemStatusProbeCurrentHumid",      Iem + "6",      Metrics.HumidityPct,   1,      MibRange.Percent,     0);
+    private static readonly MibObject UioTempC =    new("uioSensorStatusTemperatureDegC",  Uio + "6",      Metrics.TemperatureC,  1,      MibRange.Integer32,   -1);
+    private static readonly MibObject UioHumidity = new("uioSensorStatusHumidity",         Uio + "7",      Metrics.HumidityPct,   1,      MibRange.Percent);
+    private static readonly MibObject UioComm =     new("uioSensorStatusCommStatus",       Uio + "10",     null,                  1,      MibRange.Enum(1, 3));
+    private static readonly MibObject MemUnits =    new("memSensorsStatusSysTempUnits",    Mem + "1.0",    null,                  1,      MibRange.Enum(1, 2));
+    private static readonly MibObject MemTemp =     new("memSensorsTemperature",           Mem + "3.1.5",  Metrics.TemperatureC,  1,      MibRange.Integer32,   -1);
+    private static readonly MibObject MemHumidity = new("memSensorsHumidity",              Mem + "3.1.6",  Metrics.HumidityPct,   1,      MibRange.Percent);
+    private static readonly MibObject MemComm =     new("memSensorsCommStatus",            Mem + "3.1.7",  null,                  1,      MibRange.Enum(1, 3));
 
     /// <summary>iem status table, uio status table, mem status group.</summary>
     public static IReadOnlyList<Oid> Subtrees { get; } =

@@ -25,24 +25,25 @@ public sealed class ApcRackPduProfile : IDeviceProfile
     private const string Rpdu = "1.3.6.1.4.1.318.1.1.12.";
     private const string Rpdu2 = "1.3.6.1.4.1.318.1.1.26.";
 
-    //                                                         MIB object (PowerNet-MIB)                         OID                  metric                     scale  range (SYNTAX)          sentinels
-    private static readonly MibObject IdentPower = new("rPDUIdentDevicePowerWatts", Rpdu + "1.16.0", Metrics.PowerW, 1, MibRange.Integer32, -1);
-    private static readonly MibObject LoadStatusLoad = new("rPDULoadStatusLoad", Rpdu + "2.3.1.1.2", Metrics.CurrentA, 0.1, MibRange.Unsigned32);
-    private static readonly MibObject LoadStatusPhase = new("rPDULoadStatusPhaseNumber", Rpdu + "2.3.1.1.4", null, 1, MibRange.Positive);
-    private static readonly MibObject LoadStatusBank = new("rPDULoadStatusBankNumber", Rpdu + "2.3.1.1.5", null, 1, MibRange.NonNegative);
-    private static readonly MibObject DevicePower = new("rPDU2DeviceStatusPower", Rpdu2 + "4.3.1.5", Metrics.PowerW, 10, MibRange.Integer32, -1);
-    private static readonly MibObject DeviceEnergy = new("rPDU2DeviceStatusEnergy", Rpdu2 + "4.3.1.9", Metrics.EnergyKwh, 0.1, MibRange.Integer32, -1);
-    private static readonly MibObject DeviceApparentPower = new("rPDU2DeviceStatusApparentPower", Rpdu2 + "4.3.1.16", Metrics.ApparentPowerVa, 10, MibRange.Integer32, -1);
-    private static readonly MibObject PhaseCurrent = new("rPDU2PhaseStatusCurrent", Rpdu2 + "6.3.1.5", Metrics.CurrentA, 0.1, MibRange.Integer32, -1);
-    private static readonly MibObject PhaseVoltage = new("rPDU2PhaseStatusVoltage", Rpdu2 + "6.3.1.6", Metrics.VoltageV, 1, MibRange.Integer32, -1);
-    private static readonly MibObject PhasePower = new("rPDU2PhaseStatusPower", Rpdu2 + "6.3.1.7", Metrics.PowerW, 10, MibRange.Integer32, -1);
-    private static readonly MibObject BankCurrent = new("rPDU2BankStatusCurrent", Rpdu2 + "8.3.1.5", Metrics.CurrentA, 0.1, MibRange.Integer32, -1);
-    private static readonly MibObject OutletCurrent = new("rPDU2OutletMeteredStatusCurrent", Rpdu2 + "9.4.3.1.6", Metrics.CurrentA, 0.1, MibRange.Integer32, -1);
-    private static readonly MibObject OutletPower = new("rPDU2OutletMeteredStatusPower", Rpdu2 + "9.4.3.1.7", Metrics.PowerW, 1, MibRange.Integer32, -1);
-    private static readonly MibObject SensorType = new("rPDU2SensorTempHumidityStatusType", Rpdu2 + "10.2.2.1.5", null, 1, MibRange.Enum(1, 4));
-    private static readonly MibObject SensorComm = new("rPDU2SensorTempHumidityStatusCommStatus", Rpdu2 + "10.2.2.1.6", null, 1, MibRange.Enum(1, 3));
-    private static readonly MibObject SensorTempC = new("rPDU2SensorTempHumidityStatusTempC", Rpdu2 + "10.2.2.1.8", Metrics.TemperatureC, 0.1, MibRange.Integer32, -1);
-    private static readonly MibObject SensorHumidity = new("rPDU2SensorTempHumidityStatusRelativeHumidity", Rpdu2 + "10.2.2.1.10", Metrics.HumidityPct, 1, MibRange.Percent, -1);
+    // PowerNet-MIB objects: range = the SYNTAX's, narrowed where the quantity bounds it (no negative current, no humidity over 100 %); a value outside it or a sentinel is no reading.
+    //                                                          MIB object                                        OID                     metric                    scale   range                  sentinels
+    private static readonly MibObject IdentPower =          new("rPDUIdentDevicePowerWatts",                      Rpdu + "1.16.0",        Metrics.PowerW,           1,      MibRange.Integer32,    -1);
+    private static readonly MibObject LoadStatusLoad =      new("rPDULoadStatusLoad",                             Rpdu + "2.3.1.1.2",     Metrics.CurrentA,         0.1,    MibRange.Unsigned32);
+    private static readonly MibObject LoadStatusPhase =     new("rPDULoadStatusPhaseNumber",                      Rpdu + "2.3.1.1.4",     null,                     1,      MibRange.Positive);
+    private static readonly MibObject LoadStatusBank =      new("rPDULoadStatusBankNumber",                       Rpdu + "2.3.1.1.5",     null,                     1,      MibRange.NonNegative);
+    private static readonly MibObject DevicePower =         new("rPDU2DeviceStatusPower",                         Rpdu2 + "4.3.1.5",      Metrics.PowerW,           10,     MibRange.Integer32,    -1);
+    private static readonly MibObject DeviceEnergy =        new("rPDU2DeviceStatusEnergy",                        Rpdu2 + "4.3.1.9",      Metrics.EnergyKwh,        0.1,    MibRange.Integer32,    -1);
+    private static readonly MibObject DeviceApparentPower = new("rPDU2DeviceStatusApparentPower",                 Rpdu2 + "4.3.1.16",     Metrics.ApparentPowerVa,  10,     MibRange.Integer32,    -1);
+    private static readonly MibObject PhaseCurrent =        new("rPDU2PhaseStatusCurrent",                        Rpdu2 + "6.3.1.5",      Metrics.CurrentA,         0.1,    MibRange.Integer32,    -1);
+    private static readonly MibObject PhaseVoltage =        new("rPDU2PhaseStatusVoltage",                        Rpdu2 + "6.3.1.6",      Metrics.VoltageV,         1,      MibRange.Integer32,    -1);
+    private static readonly MibObject PhasePower =          new("rPDU2PhaseStatusPower",                          Rpdu2 + "6.3.1.7",      Metrics.PowerW,           10,     MibRange.Integer32,    -1);
+    private static readonly MibObject BankCurrent =         new("rPDU2BankStatusCurrent",                         Rpdu2 + "8.3.1.5",      Metrics.CurrentA,         0.1,    MibRange.Integer32,    -1);
+    private static readonly MibObject OutletCurrent =       new("rPDU2OutletMeteredStatusCurrent",                Rpdu2 + "9.4.3.1.6",    Metrics.CurrentA,         0.1,    MibRange.Integer32,    -1);
+    private static readonly MibObject OutletPower =         new("rPDU2OutletMeteredStatusPower",                  Rpdu2 + "9.4.3.1.7",    Metrics.PowerW,           1,      MibRange.Integer32,    -1);
+    private static readonly MibObject SensorType =          new("rPDU2SensorTempHumidityStatusType",              Rpdu2 + "10.2.2.1.5",   null,                     1,      MibRange.Enum(1, 4));
+    private static readonly MibObject SensorComm =          new("rPDU2SensorTempHumidityStatusCommStatus",        Rpdu2 + "10.2.2.1.6",   null,                     1,      MibRange.Enum(1, 3));
+    private static readonly MibObject SensorTempC =         new("rPDU2SensorTempHumidityStatusTempC",             Rpdu2 + "10.2.2.1.8",   Metrics.TemperatureC,     0.1,    MibRange.Integer32,    -1);
+    private static readonly MibObject SensorHumidity =      new("rPDU2SensorTempHumidityStatusRelativeHumidity",  Rpdu2 + "10.2.2.1.10",  Metrics.HumidityPct,      1,      MibRange.Percent,      -1);
 
     public const string ProfileName = "apc-rpdu2";
 

@@ -22,34 +22,35 @@ public sealed class ApcSmartUpsProfile : IDeviceProfile
     private const string Ups = "1.3.6.1.4.1.318.1.1.1.";
     private const long GaugeAbsent = uint.MaxValue;
 
-    //                                                                MIB object (PowerNet-MIB)             OID              metric                          scale     range (SYNTAX)        sentinels
-    private static readonly MibObject BasicBatteryStatus = new("upsBasicBatteryStatus", Ups + "2.1.1.0", Metrics.BatteryStatus, 1, MibRange.Enum(1, 5));
+    // PowerNet-MIB objects: range = the SYNTAX's, narrowed where the quantity bounds it (no negative current, no humidity over 100 %); a value outside it or a sentinel is no reading.
+    //                                                                 MIB object                          OID               metric                        scale        range                  sentinels
+    private static readonly MibObject BasicBatteryStatus =         new("upsBasicBatteryStatus",            Ups + "2.1.1.0",  Metrics.BatteryStatus,        1,           MibRange.Enum(1, 5));
     // 0 = the UPS does not support it (spec/snmp-mibs.md §2a).
-    private static readonly MibObject AdvCapacity = new("upsAdvBatteryCapacity", Ups + "2.2.1.0", Metrics.BatteryChargePct, 1, MibRange.Unsigned32, 0, GaugeAbsent);
-    private static readonly MibObject AdvBatteryTemperature = new("upsAdvBatteryTemperature", Ups + "2.2.2.0", Metrics.BatteryTemperatureC, 1, MibRange.Unsigned32, GaugeAbsent);
-    private static readonly MibObject AdvRunTime = new("upsAdvBatteryRunTimeRemaining", Ups + "2.2.3.0", Metrics.BatteryRuntimeMin, 1 / 6000.0, MibRange.Unsigned32, GaugeAbsent);
-    private static readonly MibObject AdvReplace = new("upsAdvBatteryReplaceIndicator", Ups + "2.2.4.0", Metrics.ReplaceBattery, 1, MibRange.Enum(1, 2));
-    private static readonly MibObject AdvBatteryVoltage = new("upsAdvBatteryActualVoltage", Ups + "2.2.8.0", Metrics.BatteryVoltageV, 1, MibRange.Integer32, -1);
-    private static readonly MibObject HighPrecCapacity = new("upsHighPrecBatteryCapacity", Ups + "2.3.1.0", Metrics.BatteryChargePct, 0.1, MibRange.Unsigned32, GaugeAbsent);
-    private static readonly MibObject HighPrecBatteryTemperature = new("upsHighPrecBatteryTemperature", Ups + "2.3.2.0", Metrics.BatteryTemperatureC, 0.1, MibRange.Unsigned32, GaugeAbsent);
-    private static readonly MibObject HighPrecBatteryVoltage = new("upsHighPrecBatteryActualVoltage", Ups + "2.3.4.0", Metrics.BatteryVoltageV, 0.1, MibRange.Integer32, -1);
-    private static readonly MibObject AdvInputVoltage = new("upsAdvInputLineVoltage", Ups + "3.2.1.0", Metrics.VoltageV, 1, MibRange.Unsigned32, GaugeAbsent);
-    private static readonly MibObject AdvInputFrequency = new("upsAdvInputFrequency", Ups + "3.2.4.0", Metrics.FrequencyHz, 1, MibRange.Unsigned32, GaugeAbsent);
-    private static readonly MibObject HighPrecInputVoltage = new("upsHighPrecInputLineVoltage", Ups + "3.3.1.0", Metrics.VoltageV, 0.1, MibRange.Unsigned32, GaugeAbsent);
-    private static readonly MibObject HighPrecInputFrequency = new("upsHighPrecInputFrequency", Ups + "3.3.4.0", Metrics.FrequencyHz, 0.1, MibRange.Unsigned32, GaugeAbsent);
-    private static readonly MibObject BasicOutputStatus = new("upsBasicOutputStatus", Ups + "4.1.1.0", Metrics.OutputSource, 1, MibRange.Enum(1, 28));
-    private static readonly MibObject AdvOutputVoltage = new("upsAdvOutputVoltage", Ups + "4.2.1.0", Metrics.VoltageV, 1, MibRange.Unsigned32, GaugeAbsent);
-    private static readonly MibObject AdvOutputFrequency = new("upsAdvOutputFrequency", Ups + "4.2.2.0", Metrics.FrequencyHz, 1, MibRange.Unsigned32, GaugeAbsent);
-    private static readonly MibObject AdvOutputLoad = new("upsAdvOutputLoad", Ups + "4.2.3.0", Metrics.LoadPct, 1, MibRange.Unsigned32, GaugeAbsent);
-    private static readonly MibObject AdvOutputCurrent = new("upsAdvOutputCurrent", Ups + "4.2.4.0", Metrics.CurrentA, 1, MibRange.Unsigned32, GaugeAbsent);
-    private static readonly MibObject AdvOutputPower = new("upsAdvOutputActivePower", Ups + "4.2.8.0", Metrics.PowerW, 1, MibRange.Integer32, -1);
-    private static readonly MibObject HighPrecOutputVoltage = new("upsHighPrecOutputVoltage", Ups + "4.3.1.0", Metrics.VoltageV, 0.1, MibRange.Unsigned32, GaugeAbsent);
-    private static readonly MibObject HighPrecOutputFrequency = new("upsHighPrecOutputFrequency", Ups + "4.3.2.0", Metrics.FrequencyHz, 0.1, MibRange.Unsigned32, GaugeAbsent);
-    private static readonly MibObject HighPrecOutputLoad = new("upsHighPrecOutputLoad", Ups + "4.3.3.0", Metrics.LoadPct, 0.1, MibRange.Unsigned32, GaugeAbsent);
-    private static readonly MibObject HighPrecOutputCurrent = new("upsHighPrecOutputCurrent", Ups + "4.3.4.0", Metrics.CurrentA, 0.1, MibRange.Unsigned32, GaugeAbsent);
-    private static readonly MibObject DiagnosticsResults = new("upsAdvTestDiagnosticsResults", Ups + "7.2.3.0", Metrics.UpsTest, 1, MibRange.Enum(1, 4));
-    private static readonly MibObject CalibrationResults = new("upsAdvTestCalibrationResults", Ups + "7.2.6.0", Metrics.UpsTest, 1, MibRange.Enum(1, 7));
-    private static readonly MibObject CommStatus = new("upsCommStatus", Ups + "8.1.0", null, 1, MibRange.Enum(1, 2));
+    private static readonly MibObject AdvCapacity =                new("upsAdvBatteryCapacity",            Ups + "2.2.1.0",  Metrics.BatteryChargePct,     1,           MibRange.Unsigned32,   0, GaugeAbsent);
+    private static readonly MibObject AdvBatteryTemperature =      new("upsAdvBatteryTemperature",         Ups + "2.2.2.0",  Metrics.BatteryTemperatureC,  1,           MibRange.Unsigned32,   GaugeAbsent);
+    private static readonly MibObject AdvRunTime =                 new("upsAdvBatteryRunTimeRemaining",    Ups + "2.2.3.0",  Metrics.BatteryRuntimeMin,    1 / 6000.0,  MibRange.Unsigned32,   GaugeAbsent);
+    private static readonly MibObject AdvReplace =                 new("upsAdvBatteryReplaceIndicator",    Ups + "2.2.4.0",  Metrics.ReplaceBattery,       1,           MibRange.Enum(1, 2));
+    private static readonly MibObject AdvBatteryVoltage =          new("upsAdvBatteryActualVoltage",       Ups + "2.2.8.0",  Metrics.BatteryVoltageV,      1,           MibRange.Integer32,    -1);
+    private static readonly MibObject HighPrecCapacity =           new("upsHighPrecBatteryCapacity",       Ups + "2.3.1.0",  Metrics.BatteryChargePct,     0.1,         MibRange.Unsigned32,   GaugeAbsent);
+    private static readonly MibObject HighPrecBatteryTemperature = new("upsHighPrecBatteryTemperature",    Ups + "2.3.2.0",  Metrics.BatteryTemperatureC,  0.1,         MibRange.Unsigned32,   GaugeAbsent);
+    private static readonly MibObject HighPrecBatteryVoltage =     new("upsHighPrecBatteryActualVoltage",  Ups + "2.3.4.0",  Metrics.BatteryVoltageV,      0.1,         MibRange.Integer32,    -1);
+    private static readonly MibObject AdvInputVoltage =            new("upsAdvInputLineVoltage",           Ups + "3.2.1.0",  Metrics.VoltageV,             1,           MibRange.Unsigned32,   GaugeAbsent);
+    private static readonly MibObject AdvInputFrequency =          new("upsAdvInputFrequency",             Ups + "3.2.4.0",  Metrics.FrequencyHz,          1,           MibRange.Unsigned32,   GaugeAbsent);
+    private static readonly MibObject HighPrecInputVoltage =       new("upsHighPrecInputLineVoltage",      Ups + "3.3.1.0",  Metrics.VoltageV,             0.1,         MibRange.Unsigned32,   GaugeAbsent);
+    private static readonly MibObject HighPrecInputFrequency =     new("upsHighPrecInputFrequency",        Ups + "3.3.4.0",  Metrics.FrequencyHz,          0.1,         MibRange.Unsigned32,   GaugeAbsent);
+    private static readonly MibObject BasicOutputStatus =          new("upsBasicOutputStatus",             Ups + "4.1.1.0",  Metrics.OutputSource,         1,           MibRange.Enum(1, 28));
+    private static readonly MibObject AdvOutputVoltage =           new("upsAdvOutputVoltage",              Ups + "4.2.1.0",  Metrics.VoltageV,             1,           MibRange.Unsigned32,   GaugeAbsent);
+    private static readonly MibObject AdvOutputFrequency =         new("upsAdvOutputFrequency",            Ups + "4.2.2.0",  Metrics.FrequencyHz,          1,           MibRange.Unsigned32,   GaugeAbsent);
+    private static readonly MibObject AdvOutputLoad =              new("upsAdvOutputLoad",                 Ups + "4.2.3.0",  Metrics.LoadPct,              1,           MibRange.Unsigned32,   GaugeAbsent);
+    private static readonly MibObject AdvOutputCurrent =           new("upsAdvOutputCurrent",              Ups + "4.2.4.0",  Metrics.CurrentA,             1,           MibRange.Unsigned32,   GaugeAbsent);
+    private static readonly MibObject AdvOutputPower =             new("upsAdvOutputActivePower",          Ups + "4.2.8.0",  Metrics.PowerW,               1,           MibRange.Integer32,    -1);
+    private static readonly MibObject HighPrecOutputVoltage =      new("upsHighPrecOutputVoltage",         Ups + "4.3.1.0",  Metrics.VoltageV,             0.1,         MibRange.Unsigned32,   GaugeAbsent);
+    private static readonly MibObject HighPrecOutputFrequency =    new("upsHighPrecOutputFrequency",       Ups + "4.3.2.0",  Metrics.FrequencyHz,          0.1,         MibRange.Unsigned32,   GaugeAbsent);
+    private static readonly MibObject HighPrecOutputLoad =         new("upsHighPrecOutputLoad",            Ups + "4.3.3.0",  Metrics.LoadPct,              0.1,         MibRange.Unsigned32,   GaugeAbsent);
+    private static readonly MibObject HighPrecOutputCurrent =      new("upsHighPrecOutputCurrent",         Ups + "4.3.4.0",  Metrics.CurrentA,             0.1,         MibRange.Unsigned32,   GaugeAbsent);
+    private static readonly MibObject DiagnosticsResults =         new("upsAdvTestDiagnosticsResults",     Ups + "7.2.3.0",  Metrics.UpsTest,              1,           MibRange.Enum(1, 4));
+    private static readonly MibObject CalibrationResults =         new("upsAdvTestCalibrationResults",     Ups + "7.2.6.0",  Metrics.UpsTest,              1,           MibRange.Enum(1, 7));
+    private static readonly MibObject CommStatus =                 new("upsCommStatus",                    Ups + "8.1.0",    null,                         1,           MibRange.Enum(1, 2));
 
     public string Name => "apc-ups";
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Edge.Core.Readings;
 using Edge.Snmp.Protocol;
 
@@ -11,56 +12,59 @@ namespace Edge.Snmp.Profiles;
 /// the same box: output current 0.6 A against RFC 1628's 0).
 /// Source: CPS-MIB via spec/snmp-mibs.md §6; NUT <c>cyberpower-mib.c</c>; LibreNMS <c>cyberpower.yaml</c>.
 /// <list type="table">
-/// <item>upsBaseBatteryStatus 1.2.1.1: unknown(1) normal(2) low(3) notPresent(4)</item>
-/// <item>upsAdvanceBattery 1.2.2: capacity .1 (%), voltage .2 (0.1 V), temperature .3 (°C, may be NULL), runtime .4 (TimeTicks ÷ 6000), replace .5 (2 = needs replacing)</item>
-/// <item>upsAdvanceInput 1.3.2: voltage .1 (0.1 V), frequency .4 (0.1 Hz) → input/1</item>
-/// <item>upsBaseOutputStatus 1.4.1.1: unknown(1) onLine(2) onBattery(3) onBoost(4) onSleep(5) off(6) rebooting(7) onECO(8) onBypass(9) onBuck(10) onOverload(11)</item>
-/// <item>upsAdvanceOutput 1.4.2: voltage .1 (0.1 V), frequency .2 (0.1 Hz), load .3 (%), current .4 (0.1 A), power .5 (W) → output/1</item>
-/// <item>tests: upsAdvanceTestDiagnosticsResults 1.7.2.3 testInProgress(4); upsAdvanceTestCalibrationResults 1.7.2.7 calibrationInProgress(3) (NUT's CAL flag)</item>
-/// <item>ePDULoadStatusTable 3.2.3.1.1: load .2 (0.1 A), phase .4, bank .5 (0 = phase row), voltage .6 (0.1 V), power .7 (W), VA .8 → phase/PHASE or bank/BANK</item>
-/// <item>ePDU2: device load 6.3.4.1.5 (0.1 A) and power .18 (W) → inlet/N; phase 6.4.4.1 load .5 (0.1 A), voltage .6 (0.1 V), power .7 (W) → phase/N; bank 6.5.4.1.5 (0.1 A) → bank/N; outlet 6.6.2.4.1 .6 (0.1 A), .7 (W) → outlet/N</item>
-/// <item>envir (single legacy probe): envirTemperature 4.2.1 (0.1 °F), envirHumidity 4.3.1 (%) → sensor/0 (its scalar instance)</item>
-/// <item>envir2: envir2TempUnit 8.2.2 celsius(1)/fahrenheit(2); temperature 8.2.3.1.3 (0.01 degree in that unit); humidity 8.3.2.1.3 (0.01 %) → sensor/N</item>
+/// <item>UPS scalars (1.2 battery, 1.3.2 input, 1.4 output, 1.7.2 tests) → the device, input/1, output/1</item>
+/// <item>ePDULoadStatusTable 3.2.3.1.1 (index 1..10, "all phase information will precede any bank information"): a
+/// row is phase/PHASE or bank/BANK by its PhaseNumber/BankNumber (bank 0 = a phase row); where the agent does not
+/// answer those columns (the PDU81005 recording), by ePDULoadDevNumPhases (rows 1..N are phases, the rest banks 1..);
+/// without either, only row 1 is known to be phase 1</item>
+/// <item>ePDU2 device/phase/bank/outlet status tables → inlet/N, phase/N, bank/N, outlet/N</item>
+/// <item>envir (single legacy probe) → sensor/0 (its scalar instance); envir2 table → sensor/N</item>
 /// </list>
 /// </summary>
 public sealed class CyberPowerProfile : IDeviceProfile
 {
     private const string C = "1.3.6.1.4.1.3808.1.1.";
-    private static readonly Oid BaseBatteryStatus = Oid.Parse(C + "1.2.1.1.0");
-    private static readonly Oid BatteryCapacity = Oid.Parse(C + "1.2.2.1.0");
-    private static readonly Oid BatteryVoltage = Oid.Parse(C + "1.2.2.2.0");
-    private static readonly Oid BatteryTemperature = Oid.Parse(C + "1.2.2.3.0");
-    private static readonly Oid BatteryRunTime = Oid.Parse(C + "1.2.2.4.0");
-    private static readonly Oid BatteryReplace = Oid.Parse(C + "1.2.2.5.0");
-    private static readonly Oid InputVoltage = Oid.Parse(C + "1.3.2.1.0");
-    private static readonly Oid InputFrequency = Oid.Parse(C + "1.3.2.4.0");
-    private static readonly Oid BaseOutputStatus = Oid.Parse(C + "1.4.1.1.0");
-    private static readonly Oid OutputVoltage = Oid.Parse(C + "1.4.2.1.0");
-    private static readonly Oid OutputFrequency = Oid.Parse(C + "1.4.2.2.0");
-    private static readonly Oid OutputLoad = Oid.Parse(C + "1.4.2.3.0");
-    private static readonly Oid OutputCurrent = Oid.Parse(C + "1.4.2.4.0");
-    private static readonly Oid OutputPower = Oid.Parse(C + "1.4.2.5.0");
-    private static readonly Oid DiagnosticsResults = Oid.Parse(C + "1.7.2.3.0");
-    private static readonly Oid CalibrationResults = Oid.Parse(C + "1.7.2.7.0");
-    private static readonly Oid EpduLoad = Oid.Parse(C + "3.2.3.1.1.2");
-    private static readonly Oid EpduPhase = Oid.Parse(C + "3.2.3.1.1.4");
-    private static readonly Oid EpduBank = Oid.Parse(C + "3.2.3.1.1.5");
-    private static readonly Oid EpduVoltage = Oid.Parse(C + "3.2.3.1.1.6");
-    private static readonly Oid EpduPower = Oid.Parse(C + "3.2.3.1.1.7");
-    private static readonly Oid EpduApparentPower = Oid.Parse(C + "3.2.3.1.1.8");
-    private static readonly Oid Epdu2DeviceLoad = Oid.Parse(C + "6.3.4.1.5");
-    private static readonly Oid Epdu2DevicePower = Oid.Parse(C + "6.3.4.1.18");
-    private static readonly Oid Epdu2PhaseLoad = Oid.Parse(C + "6.4.4.1.5");
-    private static readonly Oid Epdu2PhaseVoltage = Oid.Parse(C + "6.4.4.1.6");
-    private static readonly Oid Epdu2PhasePower = Oid.Parse(C + "6.4.4.1.7");
-    private static readonly Oid Epdu2BankLoad = Oid.Parse(C + "6.5.4.1.5");
-    private static readonly Oid Epdu2OutletLoad = Oid.Parse(C + "6.6.2.4.1.6");
-    private static readonly Oid Epdu2OutletPower = Oid.Parse(C + "6.6.2.4.1.7");
-    private static readonly Oid EnvirTemperature = Oid.Parse(C + "4.2.1.0");
-    private static readonly Oid EnvirHumidity = Oid.Parse(C + "4.3.1.0");
-    private static readonly Oid Envir2TempUnit = Oid.Parse(C + "8.2.2.0");
-    private static readonly Oid Envir2Temperature = Oid.Parse(C + "8.2.3.1.3");
-    private static readonly Oid Envir2Humidity = Oid.Parse(C + "8.3.2.1.3");
+
+    // CPS-MIB objects: range = the SYNTAX's, narrowed where the quantity bounds it (no negative current, no humidity over 100 %); a value outside it or a sentinel is no reading.
+    //                                                         MIB object                              OID                 metric                        scale        range                    sentinels
+    private static readonly MibObject BaseBatteryStatus =  new("upsBaseBatteryStatus",                 C + "1.2.1.1.0",    Metrics.BatteryStatus,        1,           MibRange.Enum(1, 4));
+    private static readonly MibObject BatteryCapacity =    new("upsAdvanceBatteryCapacity",            C + "1.2.2.1.0",    Metrics.BatteryChargePct,     1,           MibRange.Percent);
+    private static readonly MibObject BatteryVoltage =     new("upsAdvanceBatteryVoltage",             C + "1.2.2.2.0",    Metrics.BatteryVoltageV,      0.1,         MibRange.NonNegative);
+    private static readonly MibObject BatteryTemperature = new("upsAdvanceBatteryTemperature",         C + "1.2.2.3.0",    Metrics.BatteryTemperatureC,  1,           MibRange.Unsigned32);
+    private static readonly MibObject BatteryRunTime =     new("upsAdvanceBatteryRunTimeRemaining",    C + "1.2.2.4.0",    Metrics.BatteryRuntimeMin,    1 / 6000.0,  MibRange.Unsigned32);
+    private static readonly MibObject BatteryReplace =     new("upsAdvanceBatteryReplaceIndicator",    C + "1.2.2.5.0",    Metrics.ReplaceBattery,       1,           MibRange.Enum(1, 2));
+    private static readonly MibObject InputVoltage =       new("upsAdvanceInputLineVoltage",           C + "1.3.2.1.0",    Metrics.VoltageV,             0.1,         MibRange.Unsigned32);
+    private static readonly MibObject InputFrequency =     new("upsAdvanceInputFrequency",             C + "1.3.2.4.0",    Metrics.FrequencyHz,          0.1,         MibRange.Unsigned32);
+    private static readonly MibObject BaseOutputStatus =   new("upsBaseOutputStatus",                  C + "1.4.1.1.0",    Metrics.OutputSource,         1,           MibRange.Enum(1, 11));
+    private static readonly MibObject OutputVoltage =      new("upsAdvanceOutputVoltage",              C + "1.4.2.1.0",    Metrics.VoltageV,             0.1,         MibRange.Unsigned32);
+    private static readonly MibObject OutputFrequency =    new("upsAdvanceOutputFrequency",            C + "1.4.2.2.0",    Metrics.FrequencyHz,          0.1,         MibRange.Unsigned32);
+    private static readonly MibObject OutputLoad =         new("upsAdvanceOutputLoad",                 C + "1.4.2.3.0",    Metrics.LoadPct,              1,           MibRange.Unsigned32);
+    private static readonly MibObject OutputCurrent =      new("upsAdvanceOutputCurrent",              C + "1.4.2.4.0",    Metrics.CurrentA,             0.1,         MibRange.Unsigned32);
+    private static readonly MibObject OutputPower =        new("upsAdvanceOutputPower",                C + "1.4.2.5.0",    Metrics.PowerW,               1,           MibRange.Unsigned32);
+    private static readonly MibObject DiagnosticsResults = new("upsAdvanceTestDiagnosticsResults",     C + "1.7.2.3.0",    Metrics.UpsTest,              1,           MibRange.Enum(1, 4));
+    // NUT's CAL flag: estimationInProgress(3) is a runtime calibration.
+    private static readonly MibObject CalibrationResults = new("upsAdvanceTestEstimationResults",      C + "1.7.2.7.0",    Metrics.UpsTest,              1,           MibRange.Enum(1, 3));
+    private static readonly MibObject EpduNumPhases =      new("ePDULoadDevNumPhases",                 C + "3.2.1.2.0",    null,                         1,           MibRange.Positive);
+    private static readonly MibObject EpduLoad =           new("ePDULoadStatusLoad",                   C + "3.2.3.1.1.2",  Metrics.CurrentA,             0.1,         MibRange.Unsigned32);
+    private static readonly MibObject EpduPhase =          new("ePDULoadStatusPhaseNumber",            C + "3.2.3.1.1.4",  null,                         1,           MibRange.Positive);
+    private static readonly MibObject EpduBank =           new("ePDULoadStatusBankNumber",             C + "3.2.3.1.1.5",  null,                         1,           MibRange.NonNegative);
+    private static readonly MibObject EpduVoltage =        new("ePDULoadStatusVoltage",                C + "3.2.3.1.1.6",  Metrics.VoltageV,             0.1,         MibRange.NonNegative);
+    private static readonly MibObject EpduPower =          new("ePDULoadStatusActivePower",            C + "3.2.3.1.1.7",  Metrics.PowerW,               1,           MibRange.NonNegative);
+    private static readonly MibObject EpduApparentPower =  new("ePDULoadStatusApparentPower",          C + "3.2.3.1.1.8",  Metrics.ApparentPowerVa,      1,           MibRange.NonNegative);
+    private static readonly MibObject Epdu2DeviceLoad =    new("ePDU2DeviceStatusCurrentLoad",         C + "6.3.4.1.5",    Metrics.CurrentA,             0.1,         MibRange.Unsigned32);
+    private static readonly MibObject Epdu2DevicePower =   new("ePDU2DeviceStatusPowerLoad",           C + "6.3.4.1.18",   Metrics.PowerW,               1,           MibRange.Unsigned32);
+    private static readonly MibObject Epdu2PhaseLoad =     new("ePDU2PhaseStatusLoad",                 C + "6.4.4.1.5",    Metrics.CurrentA,             0.1,         MibRange.Unsigned32);
+    private static readonly MibObject Epdu2PhaseVoltage =  new("ePDU2PhaseStatusVoltage",              C + "6.4.4.1.6",    Metrics.VoltageV,             0.1,         MibRange.Unsigned32);
+    private static readonly MibObject Epdu2PhasePower =    new("ePDU2PhaseStatusPower",                C + "6.4.4.1.7",    Metrics.PowerW,               1,           MibRange.Unsigned32);
+    private static readonly MibObject Epdu2BankLoad =      new("ePDU2BankStatusLoad",                  C + "6.5.4.1.5",    Metrics.CurrentA,             0.1,         MibRange.Unsigned32);
+    private static readonly MibObject Epdu2OutletLoad =    new("ePDU2OutletMeteredStatusLoad",         C + "6.6.2.4.1.6",  Metrics.CurrentA,             0.1,         MibRange.Unsigned32);
+    private static readonly MibObject Epdu2OutletPower =   new("ePDU2OutletMeteredStatusActivePower",  C + "6.6.2.4.1.7",  Metrics.PowerW,               1,           MibRange.Unsigned32);
+    // 0.1 °F whatever the card's display unit (spec/snmp-mibs.md §6); NULL or 0 when no probe.
+    private static readonly MibObject EnvirTemperature =   new("envirTemperature",                     C + "4.2.1.0",      Metrics.TemperatureC,         0.1,         MibRange.Positive);
+    private static readonly MibObject EnvirHumidity =      new("envirHumidity",                        C + "4.3.1.0",      Metrics.HumidityPct,          1,           MibRange.Percent,        0);
+    private static readonly MibObject Envir2TempUnit =     new("envir2TempUnit",                       C + "8.2.2.0",      null,                         1,           MibRange.Enum(1, 2));
+    private static readonly MibObject Envir2Temperature =  new("envir2Temperature",                    C + "8.2.3.1.3",    Metrics.TemperatureC,         0.01,        MibRange.Integer32);
+    private static readonly MibObject Envir2Humidity =     new("envir2Humidity",                       C + "8.3.2.1.3",    Metrics.HumidityPct,          0.01,        new MibRange(0, 10000));
 
     public string Name => "cyberpower";
 
@@ -70,7 +74,7 @@ public sealed class CyberPowerProfile : IDeviceProfile
     [
         .. Rfc1628UpsProfile.MibSubtrees,
         Oid.Parse(C + "1.2"), Oid.Parse(C + "1.3.2"), Oid.Parse(C + "1.4"), Oid.Parse(C + "1.7.2"),
-        Oid.Parse(C + "3.2.3"), Oid.Parse(C + "4.2"), Oid.Parse(C + "4.3"),
+        EpduNumPhases.Oid, Oid.Parse(C + "3.2.3"), Oid.Parse(C + "4.2"), Oid.Parse(C + "4.3"),
         Oid.Parse(C + "6.3.4"), Oid.Parse(C + "6.4.4"), Oid.Parse(C + "6.5.4"), Oid.Parse(C + "6.6.2.4"),
         Oid.Parse(C + "8.2"), Oid.Parse(C + "8.3.2"),
     ];
@@ -85,25 +89,22 @@ public sealed class CyberPowerProfile : IDeviceProfile
 
     private static void DecodeUps(VarBindTable t, DeviceReadings r)
     {
-        if (t.Number(BaseBatteryStatus) is { } bs && bs is >= 1 and <= 4)
+        if (t.Number(BaseBatteryStatus) is { } bs)
             r.SetState(Metrics.BatteryStatus, bs switch { 2 => "normal", 3 => "low", _ => "unknown" });
-        if (t.Number(BatteryCapacity) is { } capacity && capacity is >= 0 and <= 100)
-            r.Set(Metrics.BatteryChargePct, capacity);
-        r.Set(Metrics.BatteryVoltageV, NonNegative(t.Number(BatteryVoltage)) / 10.0);
-        if (t.Number(BatteryTemperature) is { } bt && bt > -273)
-            r.Set(Metrics.BatteryTemperatureC, bt);
-        if (t.Number(BatteryRunTime) is { } ticks && ticks >= 0)
-            r.Set(Metrics.BatteryRuntimeMin, ticks / 6000.0);
-        if (t.Number(BatteryReplace) is { } replace and (1 or 2))
+        r.Set(BatteryCapacity, t);
+        r.Set(BatteryVoltage, t);
+        r.Set(BatteryTemperature, t);
+        r.Set(BatteryRunTime, t);
+        if (t.Number(BatteryReplace) is { } replace)
             r.Set(Metrics.ReplaceBattery, replace == 2 ? 1 : 0);
 
-        r.Set(EntityKind.Input, "1", Metrics.VoltageV, NonNegative(t.Number(InputVoltage)) / 10.0);
-        r.Set(EntityKind.Input, "1", Metrics.FrequencyHz, NonNegative(t.Number(InputFrequency)) / 10.0);
-        r.Set(EntityKind.Output, "1", Metrics.VoltageV, NonNegative(t.Number(OutputVoltage)) / 10.0);
-        r.Set(EntityKind.Output, "1", Metrics.FrequencyHz, NonNegative(t.Number(OutputFrequency)) / 10.0);
-        r.Set(EntityKind.Output, "1", Metrics.CurrentA, NonNegative(t.Number(OutputCurrent)) / 10.0);
-        r.Set(EntityKind.Output, "1", Metrics.PowerW, NonNegative(t.Number(OutputPower)));
-        if (NonNegative(t.Number(OutputLoad)) is { } load)
+        r.Set(EntityKind.Input, "1", Metrics.VoltageV, t.Value(InputVoltage));
+        r.Set(EntityKind.Input, "1", Metrics.FrequencyHz, t.Value(InputFrequency));
+        r.Set(EntityKind.Output, "1", Metrics.VoltageV, t.Value(OutputVoltage));
+        r.Set(EntityKind.Output, "1", Metrics.FrequencyHz, t.Value(OutputFrequency));
+        r.Set(EntityKind.Output, "1", Metrics.CurrentA, t.Value(OutputCurrent));
+        r.Set(EntityKind.Output, "1", Metrics.PowerW, t.Value(OutputPower));
+        if (t.Value(OutputLoad) is { } load)
         {
             r.Set(EntityKind.Output, "1", Metrics.LoadPct, load);
             r.Set(Metrics.LoadPct, load);
@@ -129,58 +130,62 @@ public sealed class CyberPowerProfile : IDeviceProfile
 
     private static void DecodePdu(VarBindTable t, DeviceReadings r)
     {
+        var phases = t.Number(EpduNumPhases);
         foreach (var row in t.Rows(EpduLoad))
         {
-            var bank = t.Number(EpduBank, row);
-            var (kind, index) = bank is > 0 ? (EntityKind.Bank, bank.Value) : (EntityKind.Phase, t.Number(EpduPhase, row) ?? 0);
-            if (index <= 0)
+            if (EpduEntity(t, row, phases) is not var (kind, number))
                 continue;
-            var id = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            r.Set(kind, id, Metrics.CurrentA, NonNegative(t.Number(EpduLoad, row)) / 10.0);
-            r.Set(kind, id, Metrics.VoltageV, NonNegative(t.Number(EpduVoltage, row)) / 10.0);
-            r.Set(kind, id, Metrics.PowerW, NonNegative(t.Number(EpduPower, row)));
-            r.Set(kind, id, Metrics.ApparentPowerVa, NonNegative(t.Number(EpduApparentPower, row)));
+            var id = number.ToString(CultureInfo.InvariantCulture);
+            r.Set(kind, id, EpduLoad, t, row);
+            r.Set(kind, id, EpduVoltage, t, row);
+            r.Set(kind, id, EpduPower, t, row);
+            r.Set(kind, id, EpduApparentPower, t, row);
         }
         foreach (var row in t.Rows(Epdu2DeviceLoad))
         {
-            r.Set(EntityKind.Inlet, row, Metrics.CurrentA, NonNegative(t.Number(Epdu2DeviceLoad, row)) / 10.0);
-            r.Set(EntityKind.Inlet, row, Metrics.PowerW, NonNegative(t.Number(Epdu2DevicePower, row)));
+            r.Set(EntityKind.Inlet, row, Epdu2DeviceLoad, t);
+            r.Set(EntityKind.Inlet, row, Epdu2DevicePower, t);
         }
         foreach (var row in t.Rows(Epdu2PhaseLoad))
         {
-            r.Set(EntityKind.Phase, row, Metrics.CurrentA, NonNegative(t.Number(Epdu2PhaseLoad, row)) / 10.0);
-            r.Set(EntityKind.Phase, row, Metrics.VoltageV, NonNegative(t.Number(Epdu2PhaseVoltage, row)) / 10.0);
-            r.Set(EntityKind.Phase, row, Metrics.PowerW, NonNegative(t.Number(Epdu2PhasePower, row)));
+            r.Set(EntityKind.Phase, row, Epdu2PhaseLoad, t);
+            r.Set(EntityKind.Phase, row, Epdu2PhaseVoltage, t);
+            r.Set(EntityKind.Phase, row, Epdu2PhasePower, t);
         }
         foreach (var row in t.Rows(Epdu2BankLoad))
-            r.Set(EntityKind.Bank, row, Metrics.CurrentA, NonNegative(t.Number(Epdu2BankLoad, row)) / 10.0);
+            r.Set(EntityKind.Bank, row, Epdu2BankLoad, t);
         foreach (var row in t.Rows(Epdu2OutletLoad))
         {
-            r.Set(EntityKind.Outlet, row, Metrics.CurrentA, NonNegative(t.Number(Epdu2OutletLoad, row)) / 10.0);
-            r.Set(EntityKind.Outlet, row, Metrics.PowerW, NonNegative(t.Number(Epdu2OutletPower, row)));
+            r.Set(EntityKind.Outlet, row, Epdu2OutletLoad, t);
+            r.Set(EntityKind.Outlet, row, Epdu2OutletPower, t);
         }
+    }
+
+    /// <summary>Which phase or bank an ePDULoadStatus row is, or null when the agent does not say and the MIB's order cannot tell.</summary>
+    private static (EntityKind Kind, long Number)? EpduEntity(VarBindTable t, string row, long? phases)
+    {
+        if (t.Number(EpduBank, row) is { } bank)
+            return bank > 0 ? (EntityKind.Bank, bank) : t.Number(EpduPhase, row) is { } phase ? (EntityKind.Phase, phase) : null;
+        if (!long.TryParse(row, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index is < 1 or > 10)
+            return null; // ePDULoadStatusIndex is INTEGER (1..10)
+        if (phases is { } n)
+            return index <= n ? (EntityKind.Phase, index) : (EntityKind.Bank, index - n);
+        return index == 1 ? (EntityKind.Phase, 1) : null;
     }
 
     private static void DecodeProbes(VarBindTable t, DeviceReadings r)
     {
-        // The legacy probe reports 0.1 °F whatever the card's display unit (spec/snmp-mibs.md §6); NULL when absent.
-        if (t.Number(EnvirTemperature) is { } tenthsF && tenthsF > 0)
-            r.Set(EntityKind.Sensor, "0", Metrics.TemperatureC, Fahrenheit.ToCelsius(tenthsF / 10.0));
-        if (t.Number(EnvirHumidity) is { } hum && hum is > 0 and <= 100)
-            r.Set(EntityKind.Sensor, "0", Metrics.HumidityPct, hum);
+        if (t.Value(EnvirTemperature) is { } tenthsF)
+            r.Set(EntityKind.Sensor, "0", Metrics.TemperatureC, Fahrenheit.ToCelsius(tenthsF));
+        r.Set(EntityKind.Sensor, "0", Metrics.HumidityPct, t.Value(EnvirHumidity));
 
         var fahrenheit = t.Number(Envir2TempUnit) == 2;
-        foreach (var (sensor, value) in t.Column(Envir2Temperature))
+        foreach (var sensor in t.Rows(Envir2Temperature))
         {
-            if (value.TryGetNumber(out var hundredths))
-                r.Set(EntityKind.Sensor, sensor, Metrics.TemperatureC, fahrenheit ? Fahrenheit.ToCelsius(hundredths / 100.0) : hundredths / 100.0);
+            if (t.Value(Envir2Temperature, sensor) is { } temp)
+                r.Set(EntityKind.Sensor, sensor, Metrics.TemperatureC, fahrenheit ? Fahrenheit.ToCelsius(temp) : temp);
         }
-        foreach (var (sensor, value) in t.Column(Envir2Humidity))
-        {
-            if (value.TryGetNumber(out var hundredths) && hundredths is >= 0 and <= 10000)
-                r.Set(EntityKind.Sensor, sensor, Metrics.HumidityPct, hundredths / 100.0);
-        }
+        foreach (var sensor in t.Rows(Envir2Humidity))
+            r.Set(EntityKind.Sensor, sensor, Envir2Humidity, t);
     }
-
-    private static long? NonNegative(long? value) => value is >= 0 ? value : null;
 }

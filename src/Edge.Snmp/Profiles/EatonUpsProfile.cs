@@ -8,36 +8,36 @@ namespace Edge.Snmp.Profiles;
 /// Network-M2 cards answer both, ConnectUPS only XUPS (LibreNMS splits them into eatonupsm2 / eatonups), so RFC 1628
 /// is decoded first and XUPS overrides. Source: XUPS-MIB via spec/snmp-mibs.md §5b; NUT <c>eaton-ups-pwnm2-mib.c</c>.
 /// <list type="table">
-/// <item>xupsBatTimeRemaining 2.1 (s) → battery_runtime_min; xupsBatVoltage 2.2 (V DC); xupsBatCapacity 2.4 (%)</item>
-/// <item>xupsBatteryAbmStatus 2.5 batteryUnderTest(7) → a test runs; xupsTestBatteryStatus 8.2 inProgress(4) too</item>
-/// <item>xupsInputFrequency 3.1 (0.1 Hz); xupsInputTable 3.4.1: voltage .2 (V), current .3 (A, whole), watts .4 (W) → input/PHASE</item>
-/// <item>xupsOutputLoad 4.1 (%); xupsOutputFrequency 4.2 (0.1 Hz); xupsOutputTable 4.4.1: voltage .2, current .3, watts .4 → output/PHASE</item>
-/// <item>xupsOutputSource 4.5: other(1) none(2) normal(3) bypass(4) battery(5) booster(6) reducer(7) parallelCapacity(8)
-/// parallelRedundant(9) highEfficiencyMode(10) maintenanceBypass(11) essMode(12); the parallel and high-efficiency modes
-/// are Eaton's normal operation, maintenance bypass is bypass</item>
-/// <item>EMP probe (EATON-EMP-MIB): xupsEnvRemoteTemp 6.5 (°C), xupsEnvRemoteHumidity 6.6 (%) → sensor/1</item>
+/// <item>xupsBattery 2 scalars → the device; xupsBatteryAbmStatus batteryUnderTest(7) or xupsTestBatteryStatus inProgress(4) → a test runs</item>
+/// <item>xupsInputTable 3.4.1 → input/PHASE, xupsOutputTable 4.4.1 → output/PHASE (the frequency scalar on every phase)</item>
+/// <item>xupsOutputSource 4.5: the parallel and high-efficiency modes are Eaton's normal operation, maintenance bypass is bypass</item>
+/// <item>EMP probe (EATON-EMP-MIB) → sensor/1</item>
 /// </list>
 /// </summary>
 public sealed class EatonUpsProfile : IDeviceProfile
 {
     private const string X = "1.3.6.1.4.1.534.1.";
-    private static readonly Oid BatTimeRemaining = Oid.Parse(X + "2.1.0");
-    private static readonly Oid BatVoltage = Oid.Parse(X + "2.2.0");
-    private static readonly Oid BatCapacity = Oid.Parse(X + "2.4.0");
-    private static readonly Oid BatAbmStatus = Oid.Parse(X + "2.5.0");
-    private static readonly Oid InputFrequency = Oid.Parse(X + "3.1.0");
-    private static readonly Oid InputVoltage = Oid.Parse(X + "3.4.1.2");
-    private static readonly Oid InputCurrent = Oid.Parse(X + "3.4.1.3");
-    private static readonly Oid InputWatts = Oid.Parse(X + "3.4.1.4");
-    private static readonly Oid OutputLoad = Oid.Parse(X + "4.1.0");
-    private static readonly Oid OutputFrequency = Oid.Parse(X + "4.2.0");
-    private static readonly Oid OutputVoltage = Oid.Parse(X + "4.4.1.2");
-    private static readonly Oid OutputCurrent = Oid.Parse(X + "4.4.1.3");
-    private static readonly Oid OutputWatts = Oid.Parse(X + "4.4.1.4");
-    private static readonly Oid OutputSource = Oid.Parse(X + "4.5.0");
-    private static readonly Oid RemoteTemp = Oid.Parse(X + "6.5.0");
-    private static readonly Oid RemoteHumidity = Oid.Parse(X + "6.6.0");
-    private static readonly Oid TestBatteryStatus = Oid.Parse(X + "8.2.0");
+
+    // XUPS-MIB, EATON-EMP-MIB objects: range = the SYNTAX's, narrowed where the quantity bounds it (no negative current, no humidity over 100 %); a value outside it or a sentinel is no reading.
+    //                                                        MIB object                OID             metric                      scale      range                     sentinels
+    private static readonly MibObject BatTimeRemaining =  new("xupsBatTimeRemaining",   X + "2.1.0",    Metrics.BatteryRuntimeMin,  1 / 60.0,  MibRange.NonNegative);
+    private static readonly MibObject BatVoltage =        new("xupsBatVoltage",         X + "2.2.0",    Metrics.BatteryVoltageV,    1,         MibRange.NonNegative);
+    private static readonly MibObject BatCapacity =       new("xupsBatCapacity",        X + "2.4.0",    Metrics.BatteryChargePct,   1,         MibRange.Percent);
+    private static readonly MibObject BatAbmStatus =      new("xupsBatteryAbmStatus",   X + "2.5.0",    Metrics.UpsTest,            1,         MibRange.Enum(1, 8));
+    private static readonly MibObject InputFrequency =    new("xupsInputFrequency",     X + "3.1.0",    Metrics.FrequencyHz,        0.1,       MibRange.NonNegative);
+    private static readonly MibObject InputVoltage =      new("xupsInputVoltage",       X + "3.4.1.2",  Metrics.VoltageV,           1,         MibRange.NonNegative);
+    private static readonly MibObject InputCurrent =      new("xupsInputCurrent",       X + "3.4.1.3",  Metrics.CurrentA,           1,         MibRange.NonNegative);
+    private static readonly MibObject InputWatts =        new("xupsInputWatts",         X + "3.4.1.4",  Metrics.PowerW,             1,         MibRange.NonNegative);
+    private static readonly MibObject OutputLoad =        new("xupsOutputLoad",         X + "4.1.0",    Metrics.LoadPct,            1,         new MibRange(0, 200));
+    private static readonly MibObject OutputFrequency =   new("xupsOutputFrequency",    X + "4.2.0",    Metrics.FrequencyHz,        0.1,       MibRange.NonNegative);
+    private static readonly MibObject OutputVoltage =     new("xupsOutputVoltage",      X + "4.4.1.2",  Metrics.VoltageV,           1,         MibRange.NonNegative);
+    private static readonly MibObject OutputCurrent =     new("xupsOutputCurrent",      X + "4.4.1.3",  Metrics.CurrentA,           1,         MibRange.NonNegative);
+    private static readonly MibObject OutputWatts =       new("xupsOutputWatts",        X + "4.4.1.4",  Metrics.PowerW,             1,         MibRange.NonNegative);
+    private static readonly MibObject OutputSource =      new("xupsOutputSource",       X + "4.5.0",    Metrics.OutputSource,       1,         MibRange.Enum(1, 12));
+    private static readonly MibObject RemoteTemp =        new("xupsEnvRemoteTemp",      X + "6.5.0",    Metrics.TemperatureC,       1,         new MibRange(-100, 200));
+    // 0: an EMP without a humidity sensor.
+    private static readonly MibObject RemoteHumidity =    new("xupsEnvRemoteHumidity",  X + "6.6.0",    Metrics.HumidityPct,        1,         MibRange.Percent,         0);
+    private static readonly MibObject TestBatteryStatus = new("xupsTestBatteryStatus",  X + "8.2.0",    Metrics.UpsTest,            1,         MibRange.Enum(1, 7));
 
     public string Name => "eaton-ups";
 
@@ -53,29 +53,28 @@ public sealed class EatonUpsProfile : IDeviceProfile
     {
         Rfc1628UpsProfile.DecodeMib(t, r);
 
-        if (t.Number(BatTimeRemaining) is { } seconds && seconds >= 0)
-            r.Set(Metrics.BatteryRuntimeMin, Math.Round(seconds / 60.0, 2));
-        r.Set(Metrics.BatteryVoltageV, NonNegative(t.Number(BatVoltage)));
-        if (t.Number(BatCapacity) is { } capacity && capacity is >= 0 and <= 100)
-            r.Set(Metrics.BatteryChargePct, capacity);
+        if (t.Value(BatTimeRemaining) is { } minutes)
+            r.Set(Metrics.BatteryRuntimeMin, Math.Round(minutes, 2));
+        r.Set(BatVoltage, t);
+        r.Set(BatCapacity, t);
 
-        var inputFrequency = NonNegative(t.Number(InputFrequency)) / 10.0;
+        var inputFrequency = t.Value(InputFrequency);
         foreach (var phase in t.Rows(InputVoltage))
         {
-            r.Set(EntityKind.Input, phase, Metrics.VoltageV, NonNegative(t.Number(InputVoltage, phase)));
-            r.Set(EntityKind.Input, phase, Metrics.CurrentA, NonNegative(t.Number(InputCurrent, phase)));
-            r.Set(EntityKind.Input, phase, Metrics.PowerW, NonNegative(t.Number(InputWatts, phase)));
+            r.Set(EntityKind.Input, phase, InputVoltage, t);
+            r.Set(EntityKind.Input, phase, InputCurrent, t);
+            r.Set(EntityKind.Input, phase, InputWatts, t);
             r.Set(EntityKind.Input, phase, Metrics.FrequencyHz, inputFrequency);
         }
-        var outputFrequency = NonNegative(t.Number(OutputFrequency)) / 10.0;
+        var outputFrequency = t.Value(OutputFrequency);
         foreach (var phase in t.Rows(OutputVoltage))
         {
-            r.Set(EntityKind.Output, phase, Metrics.VoltageV, NonNegative(t.Number(OutputVoltage, phase)));
-            r.Set(EntityKind.Output, phase, Metrics.CurrentA, NonNegative(t.Number(OutputCurrent, phase)));
-            r.Set(EntityKind.Output, phase, Metrics.PowerW, NonNegative(t.Number(OutputWatts, phase)));
+            r.Set(EntityKind.Output, phase, OutputVoltage, t);
+            r.Set(EntityKind.Output, phase, OutputCurrent, t);
+            r.Set(EntityKind.Output, phase, OutputWatts, t);
             r.Set(EntityKind.Output, phase, Metrics.FrequencyHz, outputFrequency);
         }
-        r.Set(Metrics.LoadPct, NonNegative(t.Number(OutputLoad)));
+        r.Set(OutputLoad, t);
 
         var source = t.Number(OutputSource) switch
         {
@@ -95,11 +94,7 @@ public sealed class EatonUpsProfile : IDeviceProfile
         var test = t.Number(TestBatteryStatus);
         UpsSelfTest.Apply(r, abm is null && test is null ? null : abm == 7 || test == 4);
 
-        if (t.Number(RemoteTemp) is { } temp && temp > -273)
-            r.Set(EntityKind.Sensor, "1", Metrics.TemperatureC, temp);
-        if (t.Number(RemoteHumidity) is { } hum && hum is > 0 and <= 100)
-            r.Set(EntityKind.Sensor, "1", Metrics.HumidityPct, hum);
+        r.Set(EntityKind.Sensor, "1", Metrics.TemperatureC, t.Value(RemoteTemp));
+        r.Set(EntityKind.Sensor, "1", Metrics.HumidityPct, t.Value(RemoteHumidity));
     }
-
-    private static long? NonNegative(long? value) => value is >= 0 ? value : null;
 }

@@ -19,7 +19,11 @@ public sealed class MibObject
     /// <param name="oid">Dotted OID: a column, or a scalar with its <c>.0</c> instance.</param>
     /// <param name="metric">The metric it feeds, or null for a status, enumeration or index column.</param>
     /// <param name="scale">Metric unit per MIB unit: 0.1 for tenths, 10 for deca-units, 1/6000.0 for TimeTicks to minutes.</param>
-    /// <param name="range">The SYNTAX's declared range.</param>
+    /// <param name="range">
+    /// The SYNTAX's declared range, narrowed where the quantity itself bounds it (an INTEGER current is not negative, an
+    /// INTEGER relative humidity not above 100 %) or where the MIB's range is written in another unit than the agent
+    /// sends (GEIST-V4-MIB declares whole degrees for a column of tenths).
+    /// </param>
     /// <param name="sentinels">Values inside the range that mean "no reading".</param>
     public MibObject(string name, string oid, string? metric, double scale, MibRange range, params long[] sentinels)
     {

@@ -9,46 +9,63 @@ namespace Edge.Snmp.Profiles;
 /// 3.497 A, frequency 600 with 1 digit 60.0 Hz); NUT's fixed 0.1 is wrong for such units.
 /// Source: PDU2-MIB via spec/snmp-mibs.md §3; LibreNMS <c>raritan-pdu.yaml</c> divides by 10^decimalDigits too.
 /// <list type="table">
-/// <item>inlets: measurementsInletSensorValue 5.2.3.1.4.PDU.INLET.TYPE (IsAvailable .2 true(1); SignedValue .6 when present), digits inletSensorDecimalDigits 3.3.4.1.7 → inlet/PDU.INLET</item>
-/// <item>over-current protectors (breakers/fuses): measurementsOverCurrentProtectorSensorValue 5.3.3.1.4.PDU.OCP.TYPE, digits 3.4.4.1.7 → bank/PDU.OCP</item>
-/// <item>outlets: measurementsOutletSensorValue 5.4.3.1.4.PDU.OUTLET.TYPE, digits 3.5.4.1.7 → outlet/PDU.OUTLET</item>
-/// <item>sensor types: rmsCurrent(1) A, rmsVoltage(4) V, activePower(5) W, apparentPower(6) VA, activeEnergy(8) Wh → kWh, frequency(23) Hz</item>
-/// <item>external sensors: externalSensorType 3.6.3.1.2 (temperature(10), humidity(11), airPressure(13)), units .16 (degreeC(7), degreeF(14), percent(9), pascal(11)), digits .17;
-/// measurementsExternalSensorIsAvailable 5.5.3.1.2 true(1), state .3 (unavailable(−1) = none), value .4 (signed) → sensor/PDU.SENSOR</item>
+/// <item>inlets: measurements 5.2.3.1.PDU.INLET.TYPE, configuration 3.3.4.1 → inlet/PDU.INLET</item>
+/// <item>over-current protectors (breakers/fuses): measurements 5.3.3.1.PDU.OCP.TYPE, configuration 3.4.4.1 → bank/PDU.OCP</item>
+/// <item>outlets: measurements 5.4.3.1.PDU.OUTLET.TYPE, configuration 3.5.4.1 → outlet/PDU.OUTLET</item>
+/// <item>sensor types read: rmsCurrent(1) A, rmsVoltage(4) V, activePower(5) W, apparentPower(6) VA, activeEnergy(8) Wh → kWh, frequency(23) Hz</item>
+/// <item>external sensors: externalSensorType 3.6.3.1.2 (temperature(10), humidity(11), airPressure(13)) in units .16
+/// (degreeC(7), degreeF(14), percent(9), pascal(11)); IsAvailable true(1) and a state other than unavailable(−1) → sensor/PDU.SENSOR</item>
 /// </list>
+/// Each measurement row has two value columns: Value (Unsigned32) and SignedValue (Integer32), the latter "undefined
+/// for sensors whose range exceeds the Integer32 range" — a real PX3 answers SignedValue 0 for its 74,057,676 Wh of
+/// active energy. The unsigned column is read, and the signed one only for a sensor whose range is signed
+/// (its *SensorSignedMinimum below 0).
 /// </summary>
 public sealed class RaritanPdu2Profile : IDeviceProfile
 {
     private const string Pdu2 = "1.3.6.1.4.1.13742.6.";
-    private static readonly Oid InletDigits = Oid.Parse(Pdu2 + "3.3.4.1.7");
-    private static readonly Oid OcpDigits = Oid.Parse(Pdu2 + "3.4.4.1.7");
-    private static readonly Oid OutletDigits = Oid.Parse(Pdu2 + "3.5.4.1.7");
-    private static readonly Oid ExternalType = Oid.Parse(Pdu2 + "3.6.3.1.2");
-    private static readonly Oid ExternalUnits = Oid.Parse(Pdu2 + "3.6.3.1.16");
-    private static readonly Oid ExternalDigits = Oid.Parse(Pdu2 + "3.6.3.1.17");
-    private static readonly Oid InletMeasurements = Oid.Parse(Pdu2 + "5.2.3.1");
-    private static readonly Oid OcpMeasurements = Oid.Parse(Pdu2 + "5.3.3.1");
-    private static readonly Oid OutletMeasurements = Oid.Parse(Pdu2 + "5.4.3.1");
-    private static readonly Oid ExternalAvailable = Oid.Parse(Pdu2 + "5.5.3.1.2");
-    private static readonly Oid ExternalState = Oid.Parse(Pdu2 + "5.5.3.1.3");
-    private static readonly Oid ExternalValue = Oid.Parse(Pdu2 + "5.5.3.1.4");
+
+    // PDU2-MIB objects: range = the SYNTAX's, narrowed where the quantity bounds it (no negative current, no humidity over 100 %); a value outside it or a sentinel is no reading.
+    //                                                          MIB object                                            OID                   metric   scale   range                 sentinels
+    private static readonly MibObject InletDigits =         new("inletSensorDecimalDigits",                           Pdu2 + "3.3.4.1.7",   null,    1,      new MibRange(0, 9));
+    private static readonly MibObject InletSignedMinimum =  new("inletSensorSignedMinimum",                           Pdu2 + "3.3.4.1.27",  null,    1,      MibRange.Integer32);
+    private static readonly MibObject InletAvailable =      new("measurementsInletSensorIsAvailable",                 Pdu2 + "5.2.3.1.2",   null,    1,      MibRange.Enum(1, 2));
+    private static readonly MibObject InletValue =          new("measurementsInletSensorValue",                       Pdu2 + "5.2.3.1.4",   null,    1,      MibRange.Unsigned32);
+    private static readonly MibObject InletSignedValue =    new("measurementsInletSensorSignedValue",                 Pdu2 + "5.2.3.1.6",   null,    1,      MibRange.Integer32);
+    private static readonly MibObject OcpDigits =           new("overCurrentProtectorSensorDecimalDigits",            Pdu2 + "3.4.4.1.7",   null,    1,      new MibRange(0, 9));
+    private static readonly MibObject OcpSignedMinimum =    new("overCurrentProtectorSensorSignedMinimum",            Pdu2 + "3.4.4.1.27",  null,    1,      MibRange.Integer32);
+    private static readonly MibObject OcpAvailable =        new("measurementsOverCurrentProtectorSensorIsAvailable",  Pdu2 + "5.3.3.1.2",   null,    1,      MibRange.Enum(1, 2));
+    private static readonly MibObject OcpValue =            new("measurementsOverCurrentProtectorSensorValue",        Pdu2 + "5.3.3.1.4",   null,    1,      MibRange.Unsigned32);
+    private static readonly MibObject OcpSignedValue =      new("measurementsOverCurrentProtectorSensorSignedValue",  Pdu2 + "5.3.3.1.6",   null,    1,      MibRange.Integer32);
+    private static readonly MibObject OutletDigits =        new("outletSensorDecimalDigits",                          Pdu2 + "3.5.4.1.7",   null,    1,      new MibRange(0, 9));
+    private static readonly MibObject OutletSignedMinimum = new("outletSensorSignedMinimum",                          Pdu2 + "3.5.4.1.27",  null,    1,      MibRange.Integer32);
+    private static readonly MibObject OutletAvailable =     new("measurementsOutletSensorIsAvailable",                Pdu2 + "5.4.3.1.2",   null,    1,      MibRange.Enum(1, 2));
+    private static readonly MibObject OutletValue =         new("measurementsOutletSensorValue",                      Pdu2 + "5.4.3.1.4",   null,    1,      MibRange.Unsigned32);
+    private static readonly MibObject OutletSignedValue =   new("measurementsOutletSensorSignedValue",                Pdu2 + "5.4.3.1.6",   null,    1,      MibRange.Integer32);
+    private static readonly MibObject ExternalType =        new("externalSensorType",                                 Pdu2 + "3.6.3.1.2",   null,    1,      MibRange.Integer32);
+    private static readonly MibObject ExternalUnits =       new("externalSensorUnits",                                Pdu2 + "3.6.3.1.16",  null,    1,      MibRange.Integer32);
+    private static readonly MibObject ExternalDigits =      new("externalSensorDecimalDigits",                        Pdu2 + "3.6.3.1.17",  null,    1,      new MibRange(0, 9));
+    private static readonly MibObject ExternalAvailable =   new("measurementsExternalSensorIsAvailable",              Pdu2 + "5.5.3.1.2",   null,    1,      MibRange.Enum(1, 2));
+    private static readonly MibObject ExternalState =       new("measurementsExternalSensorState",                    Pdu2 + "5.5.3.1.3",   null,    1,      MibRange.Integer32);
+    private static readonly MibObject ExternalValue =       new("measurementsExternalSensorValue",                    Pdu2 + "5.5.3.1.4",   null,    1,      MibRange.Integer32);
 
     public string Name => "raritan-pdu2";
 
     public IReadOnlyList<Oid> SysObjectIds { get; } = [Oid.Parse("1.3.6.1.4.1.13742.6")];
 
-    /// <summary>The decimal-digit columns and the four measurement tables; the threshold and label columns are not needed.</summary>
+    /// <summary>The decimal-digit and signed-minimum columns and the four measurement tables; the threshold and label columns are not needed.</summary>
     public IReadOnlyList<Oid> Subtrees { get; } =
     [
-        InletDigits, OcpDigits, OutletDigits, ExternalType, ExternalUnits, ExternalDigits,
-        InletMeasurements, OcpMeasurements, OutletMeasurements, Oid.Parse(Pdu2 + "5.5.3"),
+        InletDigits.Oid, InletSignedMinimum.Oid, OcpDigits.Oid, OcpSignedMinimum.Oid, OutletDigits.Oid, OutletSignedMinimum.Oid,
+        ExternalType.Oid, ExternalUnits.Oid, ExternalDigits.Oid,
+        Oid.Parse(Pdu2 + "5.2.3.1"), Oid.Parse(Pdu2 + "5.3.3.1"), Oid.Parse(Pdu2 + "5.4.3.1"), Oid.Parse(Pdu2 + "5.5.3"),
     ];
 
     public void Decode(VarBindTable t, DeviceReadings r)
     {
-        DecodeMeasurements(t, r, InletMeasurements, InletDigits, EntityKind.Inlet);
-        DecodeMeasurements(t, r, OcpMeasurements, OcpDigits, EntityKind.Bank);
-        DecodeMeasurements(t, r, OutletMeasurements, OutletDigits, EntityKind.Outlet);
+        DecodeMeasurements(t, r, EntityKind.Inlet, InletAvailable, InletValue, InletSignedValue, InletDigits, InletSignedMinimum);
+        DecodeMeasurements(t, r, EntityKind.Bank, OcpAvailable, OcpValue, OcpSignedValue, OcpDigits, OcpSignedMinimum);
+        DecodeMeasurements(t, r, EntityKind.Outlet, OutletAvailable, OutletValue, OutletSignedValue, OutletDigits, OutletSignedMinimum);
 
         foreach (var sensor in t.Rows(ExternalType))
         {
@@ -76,22 +93,24 @@ public sealed class RaritanPdu2Profile : IDeviceProfile
         }
     }
 
-    /// <summary>Rows are PDU.ITEM.SENSORTYPE: the entity is PDU.ITEM, the metric comes from the sensor type.</summary>
-    private static void DecodeMeasurements(VarBindTable t, DeviceReadings r, Oid table, Oid digitsColumn, EntityKind kind)
+    /// <summary>
+    /// Rows are PDU.ITEM.SENSORTYPE: the entity is PDU.ITEM, the metric comes from the sensor type. The configuration
+    /// columns (digits, signed minimum) share the row index.
+    /// </summary>
+    private static void DecodeMeasurements(VarBindTable t, DeviceReadings r, EntityKind kind,
+        MibObject available, MibObject unsigned, MibObject signed, MibObject digits, MibObject signedMinimum)
     {
-        var available = table.Append(2);
-        var value = table.Append(4);
-        var signed = table.Append(6);
-        foreach (var row in t.Rows(value))
+        foreach (var row in t.Rows(unsigned).Union(t.Rows(signed)))
         {
             var cut = row.LastIndexOf('.');
             if (cut <= 0 || !int.TryParse(row.AsSpan(cut + 1), out var type) || Metric(type) is not { } metric)
                 continue;
             if (t.Number(available, row) is { } isAvailable && isAvailable != 1)
                 continue;
-            if ((t.Number(signed, row) ?? t.Number(value, row)) is not { } raw)
+            var raw = t.Number(signedMinimum, row) < 0 ? t.Number(signed, row) : t.Number(unsigned, row);
+            if (raw is null)
                 continue;
-            var scaled = Scale(raw, t.Number(digitsColumn, row));
+            var scaled = Scale(raw.Value, t.Number(digits, row));
             r.Set(kind, row[..cut], metric, type == 8 ? scaled / 1000 : scaled);
         }
     }
@@ -107,5 +126,5 @@ public sealed class RaritanPdu2Profile : IDeviceProfile
         _ => null,
     };
 
-    private static double Scale(long raw, long? digits) => digits is > 0 and <= 9 ? raw / Math.Pow(10, digits.Value) : raw;
+    private static double Scale(long raw, long? digits) => digits is > 0 ? raw / Math.Pow(10, digits.Value) : raw;
 }

@@ -23,26 +23,27 @@ public sealed class Rfc1628UpsProfile : IDeviceProfile
     private const string Mib = "1.3.6.1.2.1.33.1.";
     private static readonly Oid Ups = Oid.Parse("1.3.6.1.2.1.33");
 
-    //                                                        MIB object (UPS-MIB, RFC 1628 §4)  OID                metric                          scale  range (SYNTAX)          sentinels
-    private static readonly MibObject BatteryStatus = new("upsBatteryStatus", Mib + "2.1.0", Metrics.BatteryStatus, 1, MibRange.Enum(1, 4));
-    private static readonly MibObject SecondsOnBattery = new("upsSecondsOnBattery", Mib + "2.2.0", null, 1, MibRange.NonNegative);
+    // UPS-MIB, RFC 1628 §4 objects: range = the SYNTAX's, narrowed where the quantity bounds it (no negative current, no humidity over 100 %); a value outside it or a sentinel is no reading.
+    //                                                         MIB object                       OID               metric                        scale   range                  sentinels
+    private static readonly MibObject BatteryStatus =      new("upsBatteryStatus",              Mib + "2.1.0",    Metrics.BatteryStatus,        1,      MibRange.Enum(1, 4));
+    private static readonly MibObject SecondsOnBattery =   new("upsSecondsOnBattery",           Mib + "2.2.0",    null,                         1,      MibRange.NonNegative);
     // 999: cards that cannot estimate (spec/snmp-mibs.md §1).
-    private static readonly MibObject MinutesRemaining = new("upsEstimatedMinutesRemaining", Mib + "2.3.0", Metrics.BatteryRuntimeMin, 1, MibRange.Positive, 999);
-    private static readonly MibObject ChargeRemaining = new("upsEstimatedChargeRemaining", Mib + "2.4.0", Metrics.BatteryChargePct, 1, MibRange.Percent);
-    private static readonly MibObject BatteryVoltage = new("upsBatteryVoltage", Mib + "2.5.0", Metrics.BatteryVoltageV, 0.1, MibRange.NonNegative);
+    private static readonly MibObject MinutesRemaining =   new("upsEstimatedMinutesRemaining",  Mib + "2.3.0",    Metrics.BatteryRuntimeMin,    1,      MibRange.Positive,     999);
+    private static readonly MibObject ChargeRemaining =    new("upsEstimatedChargeRemaining",   Mib + "2.4.0",    Metrics.BatteryChargePct,     1,      MibRange.Percent);
+    private static readonly MibObject BatteryVoltage =     new("upsBatteryVoltage",             Mib + "2.5.0",    Metrics.BatteryVoltageV,      0.1,    MibRange.NonNegative);
     // Integer32 °C; −273 (Tripp Lite) and 0 (Eaton 9PX) when there is no probe (spec/snmp-mibs.md §1, §11).
-    private static readonly MibObject BatteryTemperature = new("upsBatteryTemperature", Mib + "2.7.0", Metrics.BatteryTemperatureC, 1, MibRange.Integer32, -273, 0);
-    private static readonly MibObject InputFrequency = new("upsInputFrequency", Mib + "3.3.1.2", Metrics.FrequencyHz, 0.1, MibRange.NonNegative);
-    private static readonly MibObject InputVoltage = new("upsInputVoltage", Mib + "3.3.1.3", Metrics.VoltageV, 1, MibRange.NonNegative);
-    private static readonly MibObject InputCurrent = new("upsInputCurrent", Mib + "3.3.1.4", Metrics.CurrentA, 0.1, MibRange.NonNegative);
-    private static readonly MibObject InputPower = new("upsInputTruePower", Mib + "3.3.1.5", Metrics.PowerW, 1, MibRange.NonNegative);
-    private static readonly MibObject OutputSource = new("upsOutputSource", Mib + "4.1.0", Metrics.OutputSource, 1, MibRange.Enum(1, 7));
-    private static readonly MibObject OutputFrequency = new("upsOutputFrequency", Mib + "4.2.0", Metrics.FrequencyHz, 0.1, MibRange.NonNegative);
-    private static readonly MibObject OutputVoltage = new("upsOutputVoltage", Mib + "4.4.1.2", Metrics.VoltageV, 1, MibRange.NonNegative);
-    private static readonly MibObject OutputCurrent = new("upsOutputCurrent", Mib + "4.4.1.3", Metrics.CurrentA, 0.1, MibRange.NonNegative);
-    private static readonly MibObject OutputPower = new("upsOutputPower", Mib + "4.4.1.4", Metrics.PowerW, 1, MibRange.NonNegative);
-    private static readonly MibObject OutputLoad = new("upsOutputPercentLoad", Mib + "4.4.1.5", Metrics.LoadPct, 1, new MibRange(0, 200));
-    private static readonly MibObject TestResultsSummary = new("upsTestResultsSummary", Mib + "7.3.0", null, 1, MibRange.Enum(1, 6));
+    private static readonly MibObject BatteryTemperature = new("upsBatteryTemperature",         Mib + "2.7.0",    Metrics.BatteryTemperatureC,  1,      MibRange.Integer32,    -273, 0);
+    private static readonly MibObject InputFrequency =     new("upsInputFrequency",             Mib + "3.3.1.2",  Metrics.FrequencyHz,          0.1,    MibRange.NonNegative);
+    private static readonly MibObject InputVoltage =       new("upsInputVoltage",               Mib + "3.3.1.3",  Metrics.VoltageV,             1,      MibRange.NonNegative);
+    private static readonly MibObject InputCurrent =       new("upsInputCurrent",               Mib + "3.3.1.4",  Metrics.CurrentA,             0.1,    MibRange.NonNegative);
+    private static readonly MibObject InputPower =         new("upsInputTruePower",             Mib + "3.3.1.5",  Metrics.PowerW,               1,      MibRange.NonNegative);
+    private static readonly MibObject OutputSource =       new("upsOutputSource",               Mib + "4.1.0",    Metrics.OutputSource,         1,      MibRange.Enum(1, 7));
+    private static readonly MibObject OutputFrequency =    new("upsOutputFrequency",            Mib + "4.2.0",    Metrics.FrequencyHz,          0.1,    MibRange.NonNegative);
+    private static readonly MibObject OutputVoltage =      new("upsOutputVoltage",              Mib + "4.4.1.2",  Metrics.VoltageV,             1,      MibRange.NonNegative);
+    private static readonly MibObject OutputCurrent =      new("upsOutputCurrent",              Mib + "4.4.1.3",  Metrics.CurrentA,             0.1,    MibRange.NonNegative);
+    private static readonly MibObject OutputPower =        new("upsOutputPower",                Mib + "4.4.1.4",  Metrics.PowerW,               1,      MibRange.NonNegative);
+    private static readonly MibObject OutputLoad =         new("upsOutputPercentLoad",          Mib + "4.4.1.5",  Metrics.LoadPct,              1,      new MibRange(0, 200));
+    private static readonly MibObject TestResultsSummary = new("upsTestResultsSummary",         Mib + "7.3.0",    null,                         1,      MibRange.Enum(1, 6));
     private static readonly Oid AlarmDescr = Oid.Parse(Mib + "6.2.1.2");
     private static readonly Oid AlarmOnBattery = Oid.Parse(Mib + "6.3.2");
     private static readonly Oid AlarmTestInProgress = Oid.Parse(Mib + "6.3.24");

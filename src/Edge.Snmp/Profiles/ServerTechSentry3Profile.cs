@@ -8,25 +8,29 @@ namespace Edge.Snmp.Profiles;
 /// temperature/humidity probes by ENVMON.SENSOR. Source: Sentry3-MIB via spec/snmp-mibs.md §4a; LibreNMS
 /// <c>sentry3.yaml</c> (infeed current /100, voltage /10, temperature /10 converted from °F when the scale says so).
 /// <list type="table">
-/// <item>infeedTable 3.2.2.1: status .5 (noComm(6) = no reading), load .7 (0.01 A, −1 = not measured), voltage .11 (0.1 V), power .12 (W), apparent power .13 (VA), energy .16 (0.1 kWh) → inlet/TOWER.INFEED</item>
-/// <item>branchTable 3.2.7.1: load .7 (0.01 A) → bank/TOWER.INFEED.BRANCH</item>
-/// <item>tempHumidSensorTable 3.2.5.1: status .4 found(0); temperature .6 (0.1 degree in scale .13 celsius(0)/fahrenheit(1); −1 = not measured); humidity .10 (%, −1) → sensor/ENVMON.SENSOR</item>
+/// <item>infeedTable 3.2.2.1 (status noComm(6) = no reading) → inlet/TOWER.INFEED</item>
+/// <item>branchTable 3.2.7.1 → bank/TOWER.INFEED.BRANCH</item>
+/// <item>tempHumidSensorTable 3.2.5.1: only a found(0) sensor, temperature in its own scale (.13 celsius(0)/fahrenheit(1)) → sensor/ENVMON.SENSOR</item>
 /// </list>
+/// Every value column declares −1 in its range ("-1 = not measured"): it is a sentinel on each.
 /// </summary>
 public sealed class ServerTechSentry3Profile : IDeviceProfile
 {
     private const string S3 = "1.3.6.1.4.1.1718.3.2.";
-    private static readonly Oid InfeedStatus = Oid.Parse(S3 + "2.1.5");
-    private static readonly Oid InfeedLoad = Oid.Parse(S3 + "2.1.7");
-    private static readonly Oid InfeedVoltage = Oid.Parse(S3 + "2.1.11");
-    private static readonly Oid InfeedPower = Oid.Parse(S3 + "2.1.12");
-    private static readonly Oid InfeedApparentPower = Oid.Parse(S3 + "2.1.13");
-    private static readonly Oid InfeedEnergy = Oid.Parse(S3 + "2.1.16");
-    private static readonly Oid BranchLoad = Oid.Parse(S3 + "7.1.7");
-    private static readonly Oid SensorStatus = Oid.Parse(S3 + "5.1.4");
-    private static readonly Oid SensorTemp = Oid.Parse(S3 + "5.1.6");
-    private static readonly Oid SensorHumid = Oid.Parse(S3 + "5.1.10");
-    private static readonly Oid SensorScale = Oid.Parse(S3 + "5.1.13");
+
+    // Sentry3-MIB objects: range = the SYNTAX's, narrowed where the quantity bounds it (no negative current, no humidity over 100 %); a value outside it or a sentinel is no reading.
+    //                                                          MIB object                    OID             metric                    scale   range                            sentinels
+    private static readonly MibObject InfeedStatus =        new("infeedStatus",               S3 + "2.1.5",   null,                     1,      MibRange.Enum(0, 9));
+    private static readonly MibObject InfeedLoad =          new("infeedLoadValue",            S3 + "2.1.7",   Metrics.CurrentA,         0.01,   new MibRange(-1, 60000),         -1);
+    private static readonly MibObject InfeedVoltage =       new("infeedVoltage",              S3 + "2.1.11",  Metrics.VoltageV,         0.1,    new MibRange(-1, 4800),          -1);
+    private static readonly MibObject InfeedPower =         new("infeedPower",                S3 + "2.1.12",  Metrics.PowerW,           1,      new MibRange(-1, 25000),         -1);
+    private static readonly MibObject InfeedApparentPower = new("infeedApparentPower",        S3 + "2.1.13",  Metrics.ApparentPowerVa,  1,      new MibRange(-1, 25000),         -1);
+    private static readonly MibObject InfeedEnergy =        new("infeedEnergy",               S3 + "2.1.16",  Metrics.EnergyKwh,        0.1,    new MibRange(-1, int.MaxValue),  -1);
+    private static readonly MibObject BranchLoad =          new("branchLoadValue",            S3 + "7.1.7",   Metrics.CurrentA,         0.01,   new MibRange(-1, 4000),          -1);
+    private static readonly MibObject SensorStatus =        new("tempHumidSensorStatus",      S3 + "5.1.4",   null,                     1,      MibRange.Enum(0, 3));
+    private static readonly MibObject SensorTemp =          new("tempHumidSensorTempValue",   S3 + "5.1.6",   Metrics.TemperatureC,     0.1,    new MibRange(-1, 2540),          -1);
+    private static readonly MibObject SensorHumid =         new("tempHumidSensorHumidValue",  S3 + "5.1.10",  Metrics.HumidityPct,      1,      new MibRange(-1, 100),           -1);
+    private static readonly MibObject SensorScale =         new("tempHumidSensorTempScale",   S3 + "5.1.13",  null,                     1,      MibRange.Enum(0, 1));
 
     public string Name => "sentry3";
 
@@ -40,25 +44,21 @@ public sealed class ServerTechSentry3Profile : IDeviceProfile
         {
             if (t.Number(InfeedStatus, infeed) == 6)
                 continue;
-            r.Set(EntityKind.Inlet, infeed, Metrics.CurrentA, NonNegative(t.Number(InfeedLoad, infeed)) / 100.0);
-            r.Set(EntityKind.Inlet, infeed, Metrics.VoltageV, NonNegative(t.Number(InfeedVoltage, infeed)) / 10.0);
-            r.Set(EntityKind.Inlet, infeed, Metrics.PowerW, NonNegative(t.Number(InfeedPower, infeed)));
-            r.Set(EntityKind.Inlet, infeed, Metrics.ApparentPowerVa, NonNegative(t.Number(InfeedApparentPower, infeed)));
-            r.Set(EntityKind.Inlet, infeed, Metrics.EnergyKwh, NonNegative(t.Number(InfeedEnergy, infeed)) / 10.0);
+            r.Set(EntityKind.Inlet, infeed, InfeedLoad, t);
+            r.Set(EntityKind.Inlet, infeed, InfeedVoltage, t);
+            r.Set(EntityKind.Inlet, infeed, InfeedPower, t);
+            r.Set(EntityKind.Inlet, infeed, InfeedApparentPower, t);
+            r.Set(EntityKind.Inlet, infeed, InfeedEnergy, t);
         }
         foreach (var branch in t.Rows(BranchLoad))
-            r.Set(EntityKind.Bank, branch, Metrics.CurrentA, NonNegative(t.Number(BranchLoad, branch)) / 100.0);
+            r.Set(EntityKind.Bank, branch, BranchLoad, t);
         foreach (var sensor in t.Rows(SensorStatus))
         {
             if (t.Number(SensorStatus, sensor) != 0)
                 continue; // notFound(1), lost(2), noComm(3)
-            if (t.Number(SensorTemp, sensor) is { } temp && temp != -1)
-                r.Set(EntityKind.Sensor, sensor, Metrics.TemperatureC,
-                    t.Number(SensorScale, sensor) == 1 ? Fahrenheit.ToCelsius(temp / 10.0) : temp / 10.0);
-            if (t.Number(SensorHumid, sensor) is { } hum && hum is >= 0 and <= 100)
-                r.Set(EntityKind.Sensor, sensor, Metrics.HumidityPct, hum);
+            if (t.Value(SensorTemp, sensor) is { } temp)
+                r.Set(EntityKind.Sensor, sensor, Metrics.TemperatureC, t.Number(SensorScale, sensor) == 1 ? Fahrenheit.ToCelsius(temp) : temp);
+            r.Set(EntityKind.Sensor, sensor, SensorHumid, t);
         }
     }
-
-    private static long? NonNegative(long? value) => value is >= 0 ? value : null;
 }
