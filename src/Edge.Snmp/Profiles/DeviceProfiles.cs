@@ -24,7 +24,7 @@ public static class DeviceProfiles
         new AkcpSensorProbeProfile(),
         new RittalCmcIIIProfile(),
         new TrippLiteProfile(),
-        new LiebertUpsProfile(),
+        new LiebertProfile(),
     ];
 
     /// <summary>The names accepted by <c>"profile"</c>: <c>auto</c> and every profile's name.</summary>

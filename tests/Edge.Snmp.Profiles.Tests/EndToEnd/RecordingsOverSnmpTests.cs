@@ -46,6 +46,8 @@ public sealed class RecordingsOverSnmpTests(SnmpSimulatorFixture sim) : IClassFi
     [InlineData("poweralert_pdu", "tripplite")]
     [InlineData("poweralert_ups", "tripplite")]
     [InlineData("liebert_weblbds", "liebert")]
+    [InlineData("liebert_mph2rg", "liebert")]
+    [InlineData("liebert", "liebert")]
     public async Task A_poll_over_snmp_gives_exactly_the_readings_decoded_from_the_recording(string recording, string profile)
     {
         var (source, sink) = await PollAsync(Device("dev", recording));

@@ -28,6 +28,8 @@ public sealed class SnmpReadRecordingTests(SnmpSimulatorFixture sim) : IClassFix
         { "poweralert_ups", "tripplite", "", "battery_runtime_min", "72" },
         { "liebert_weblbds", "liebert", "/output/1", "load_pct", "24" },
         { "liebert_weblbds", "liebert", "", "load_pct", "24" },
+        { "liebert_mph2rg", "liebert", "/phase/1.1.1", "current_a", "2.42" },
+        { "liebert", "liebert", "/sensor/1.3", "temperature_c", "20.1" },
     };
 
     [SnmpsimTheory]

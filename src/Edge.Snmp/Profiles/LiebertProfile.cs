@@ -4,7 +4,8 @@ using Edge.Snmp.Protocol;
 namespace Edge.Snmp.Profiles;
 
 /// <summary>
-/// Liebert / Vertiv UPSes with an IntelliSlot web card (sysObjectID <c>476.1.42</c>): LIEBERT-GP-POWER-MIB's line
+/// Liebert / Vertiv devices with a Liebert web card (sysObjectID <c>476.1.42</c>, the same for UPSes and MPH/MPH2 rack
+/// PDUs): the rack PDU tables of LIEBERT-GP-PDU-MIB (<see cref="LiebertPdu"/>), and for UPSes LIEBERT-GP-POWER-MIB's line
 /// measurements (<c>476.1.42.3.5.2.3</c>), then RFC 1628 over them. The cards answer RFC 1628 only in part (the
 /// liebert_weblbds recording has no upsEstimatedChargeRemaining and no upsOutputPercentLoad), so the per-line load comes
 /// from LIEBERT-GP-POWER; where both give a value RFC 1628's wins, its currents being in tenths of an ampere where
@@ -19,7 +20,7 @@ namespace Edge.Snmp.Profiles;
 /// the device's load_pct is the highest line, as RFC 1628's</item>
 /// </list>
 /// </summary>
-public sealed class LiebertUpsProfile : IDeviceProfile
+public sealed class LiebertProfile : IDeviceProfile
 {
     private const string LineEntry = "1.3.6.1.4.1.476.1.42.3.5.2.3.1.";
     private const string WellKnownPoint = "1.3.6.1.4.1.476.1.42.3.5.2.1.";
@@ -40,7 +41,7 @@ public sealed class LiebertUpsProfile : IDeviceProfile
     public IReadOnlyList<Oid> SysObjectIds { get; } = [Oid.Parse("1.3.6.1.4.1.476.1.42")];
 
     public IReadOnlyList<Oid> Subtrees { get; } =
-        [.. Rfc1628UpsProfile.MibSubtrees, Point, .. new[] { VoltsLn, Current, Capacity, TruePower, PercentLoad }.Select(o => o.Oid)];
+        [.. Rfc1628UpsProfile.MibSubtrees, Point, .. new[] { VoltsLn, Current, Capacity, TruePower, PercentLoad }.Select(o => o.Oid), .. LiebertPdu.Subtrees];
 
     public void Decode(VarBindTable t, DeviceReadings r)
     {
@@ -64,5 +65,6 @@ public sealed class LiebertUpsProfile : IDeviceProfile
         r.Set(Metrics.LoadPct, maxLoad);
 
         Rfc1628UpsProfile.DecodeMib(t, r);
+        LiebertPdu.Decode(t, r);
     }
 }
