@@ -25,6 +25,7 @@ public static class DeviceProfiles
         new RittalCmcIIIProfile(),
         new TrippLiteProfile(),
         new LiebertProfile(),
+        new EnlogicPduProfile(),
     ];
 
     /// <summary>The names accepted by <c>"profile"</c>: <c>auto</c> and every profile's name.</summary>
