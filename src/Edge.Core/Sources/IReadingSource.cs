@@ -14,4 +14,10 @@ public interface IReadingSource
     TimeSpan Interval { get; }
 
     ValueTask PollAsync(IReadingSink sink, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the operator should know about the last poll that no reading can say (an SNMP device that answers but
+    /// speaks no supported MIB), for <c>edge status</c>; null when there is nothing to add.
+    /// </summary>
+    string? Notice => null;
 }

@@ -15,6 +15,15 @@ public sealed record DevicePoll(bool Reachable, IDeviceProfile? Profile, Oid? Sy
 
     public SnmpErrorKind? FailureKind { get; init; }
 
+    /// <summary>
+    /// Set when the device answered but no profile found anything to read (<c>auto</c> only): the sentence for the
+    /// operator, naming the sysObjectID and the profiles tried. The profile is then <see cref="DeviceProfiles.None"/>.
+    /// </summary>
+    public string? NoSupportedMib { get; init; }
+
+    /// <summary>The profile's name, <c>none</c> when no supported MIB was found, null when the device did not answer before one was chosen.</summary>
+    public string? ProfileName => Profile?.Name ?? (NoSupportedMib is null ? null : DeviceProfiles.None);
+
     /// <summary>Subtrees whose walk stopped early (agent error, OID not increasing): their readings may be partial.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

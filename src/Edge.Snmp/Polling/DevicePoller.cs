@@ -16,9 +16,16 @@ public sealed class DevicePoller(SnmpClient client, TimeProvider time)
     public static readonly Oid SysObjectId = Oid.Parse("1.3.6.1.2.1.1.2.0");
 
     /// <param name="profile">The profile to use; null to resolve it from the device's sysObjectID (<c>auto</c>).</param>
+    /// <remarks>
+    /// With <c>auto</c>, a matched profile that finds nothing to read is followed by RFC 1628 (many UPS cards report a
+    /// vendor or generic sysObjectID and speak only UPS-MIB); when that finds nothing either, the device has no
+    /// supported MIB: the poll says so (profile none, the sysObjectID, the profiles tried) and reads only
+    /// <c>reachable</c>, rather than claiming a profile that read nothing.
+    /// </remarks>
     public async Task<DevicePoll> PollAsync(string deviceId, SnmpTarget target, IDeviceProfile? profile, CancellationToken ct)
     {
         Oid? sysObjectId = null;
+        var auto = profile is null;
         if (profile is null)
         {
             var ident = await client.GetAsync(target, [SysObjectId], ct).ConfigureAwait(false);
@@ -29,28 +36,47 @@ public sealed class DevicePoller(SnmpClient client, TimeProvider time)
             profile = DeviceProfiles.Resolve(sysObjectId);
         }
 
-        var table = new VarBindTable();
         var warnings = new List<string>();
-        foreach (var subtree in profile.Subtrees)
+        var tried = new List<string>();
+        while (true)
         {
-            var walk = await client.WalkAsync(target, subtree, ct).ConfigureAwait(false);
-            if (Unreachable(walk.Error))
-                return Failed(deviceId, walk.Error!, profile) with { SysObjectId = sysObjectId };
-            if (walk.Error is { } partial)
-                warnings.Add($"{subtree}: {partial.Message}");
-            table.AddRange(walk.VarBinds);
-        }
+            var table = new VarBindTable();
+            foreach (var subtree in profile.Subtrees)
+            {
+                var walk = await client.WalkAsync(target, subtree, ct).ConfigureAwait(false);
+                if (Unreachable(walk.Error))
+                    return Failed(deviceId, walk.Error!, profile) with { SysObjectId = sysObjectId };
+                if (walk.Error is { } partial)
+                    warnings.Add($"{subtree}: {partial.Message}");
+                table.AddRange(walk.VarBinds);
+            }
 
-        var readings = new DeviceReadings(deviceId, time.GetUtcNow());
-        profile.Decode(table, readings);
-        if (readings.UnavailableReason is { } reason)
-        {
-            var none = new DeviceReadings(deviceId, readings.Time);
-            none.Set(Metrics.Reachable, 0);
-            return new DevicePoll(false, profile, sysObjectId, none) { Failure = reason, Warnings = warnings };
+            var readings = new DeviceReadings(deviceId, time.GetUtcNow());
+            profile.Decode(table, readings);
+            tried.Add(profile.Name);
+            if (readings.UnavailableReason is { } reason)
+            {
+                var none = new DeviceReadings(deviceId, readings.Time);
+                none.Set(Metrics.Reachable, 0);
+                return new DevicePoll(false, profile, sysObjectId, none) { Failure = reason, Warnings = warnings };
+            }
+            if (readings.Count > 0 || !auto)
+            {
+                readings.Set(Metrics.Reachable, 1);
+                return new DevicePoll(true, profile, sysObjectId, readings) { Warnings = warnings };
+            }
+            if (profile == DeviceProfiles.Fallback)
+            {
+                readings.Set(Metrics.Reachable, 1);
+                return new DevicePoll(true, null, sysObjectId, readings)
+                {
+                    NoSupportedMib = $"no supported MIB: sysObjectID {sysObjectId?.ToString() ?? "(not answered)"}; profiles tried: {string.Join(", ", tried)} " +
+                        "found nothing to read, so only reachable is reported",
+                    Warnings = warnings,
+                };
+            }
+            profile = DeviceProfiles.Fallback;
         }
-        readings.Set(Metrics.Reachable, 1);
-        return new DevicePoll(true, profile, sysObjectId, readings) { Warnings = warnings };
     }
 
     /// <summary>No answer, or an answer that proves nothing (v3 security failures): the device is not being read.</summary>

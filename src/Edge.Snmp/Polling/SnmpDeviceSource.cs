@@ -23,6 +23,7 @@ public sealed class SnmpDeviceSource : IReadingSource
     private IDeviceProfile? _resolved;
     private bool? _wasReachable;
     private string? _lastWarning;
+    private string? _lastNotice;
 
     public SnmpDeviceSource(SnmpDeviceOptions options, SnmpClient client, TimeProvider time, ILogger<SnmpDeviceSource> logger)
     {
@@ -42,6 +43,9 @@ public sealed class SnmpDeviceSource : IReadingSource
 
     /// <summary>What the last poll found, for status output and tests.</summary>
     public DevicePoll? Last { get; private set; }
+
+    /// <summary>Why nothing but <c>reachable</c> is read, when the device answers with no supported MIB.</summary>
+    public string? Notice => Last?.NoSupportedMib;
 
     public async ValueTask PollAsync(IReadingSink sink, CancellationToken cancellationToken)
     {
@@ -85,6 +89,9 @@ public sealed class SnmpDeviceSource : IReadingSource
         if (warning is not null && warning != _lastWarning)
             SnmpLog.PartialWalk(_logger, Id, where, warning);
         _lastWarning = warning;
+        if (poll.NoSupportedMib is { } notice && notice != _lastNotice)
+            SnmpLog.NoSupportedMib(_logger, Id, where, notice);
+        _lastNotice = poll.NoSupportedMib;
         return poll;
     }
 }

@@ -16,4 +16,7 @@ internal static partial class SnmpLog
 
     [LoggerMessage(2003, LogLevel.Warning, "SNMP device {Device} at {Target}: part of the walk stopped early, readings may be incomplete: {Detail}")]
     public static partial void PartialWalk(ILogger logger, string device, string target, string detail);
+
+    [LoggerMessage(2004, LogLevel.Warning, "SNMP device {Device} at {Target} answers, but {Notice}")]
+    public static partial void NoSupportedMib(ILogger logger, string device, string target, string notice);
 }

@@ -7,6 +7,9 @@ public static class DeviceProfiles
 {
     public const string Auto = "auto";
 
+    /// <summary>What <c>auto</c> reports for a device that answers but speaks no MIB any profile reads; not a configurable profile.</summary>
+    public const string None = "none";
+
     public static IReadOnlyList<IDeviceProfile> All { get; } =
     [
         new Rfc1628UpsProfile(),
@@ -31,7 +34,7 @@ public static class DeviceProfiles
     /// <summary>The names accepted by <c>"profile"</c>: <c>auto</c> and every profile's name.</summary>
     public static IReadOnlyList<string> Names { get; } = [Auto, .. All.Select(p => p.Name)];
 
-    /// <summary>The RFC 1628 profile: what a device no other profile matches gets (a non-UPS then yields only <c>reachable</c>).</summary>
+    /// <summary>The RFC 1628 profile: what a device no other profile matches gets, and what <c>auto</c> tries after a matched profile that read nothing.</summary>
     public static IDeviceProfile Fallback { get; } = All[0];
 
     public static IDeviceProfile? ByName(string name) => All.FirstOrDefault(p => p.Name == name);

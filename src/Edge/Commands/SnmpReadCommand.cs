@@ -63,13 +63,15 @@ internal static class SnmpReadCommand
         {
             w.WriteStartObject();
             w.WriteString("device", device);
-            if (poll.Profile is not null)
-                w.WriteString("profile", poll.Profile.Name);
+            if (poll.ProfileName is { } profile)
+                w.WriteString("profile", profile);
             else
                 w.WriteNull("profile");
             w.WriteBoolean("reachable", poll.Reachable);
             if (poll.Failure is not null)
                 w.WriteString("error", poll.Failure);
+            if (poll.NoSupportedMib is not null)
+                w.WriteString("notice", poll.NoSupportedMib);
             w.WriteStartArray("readings");
             foreach (var r in Readings(poll))
             {
@@ -92,7 +94,7 @@ internal static class SnmpReadCommand
     private static void WriteText(string device, SnmpTarget target, DevicePoll poll)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{device}: {(poll.Reachable ? "reachable" : "UNREACHABLE")}, profile {poll.Profile?.Name ?? "-"}");
+        text.Append(CultureInfo.InvariantCulture, $"{device}: {(poll.Reachable ? "reachable" : "UNREACHABLE")}, profile {poll.ProfileName ?? "-"}");
         if (poll.SysObjectId is not null)
             text.Append(CultureInfo.InvariantCulture, $" (sysObjectID {poll.SysObjectId})");
         text.Append(CultureInfo.InvariantCulture, $", {target.Describe()}").AppendLine();
@@ -103,6 +105,8 @@ internal static class SnmpReadCommand
             var info = Metrics.Get(r.Metric);
             text.Append(CultureInfo.InvariantCulture, $"  {r.Entity.PadRight(width)}  {r.Metric,-22} {info.Format(r.Value)}{(info.Unit.Length > 0 ? " " + info.Unit : "")}").AppendLine();
         }
+        if (poll.NoSupportedMib is not null)
+            text.Append("  ").Append(poll.NoSupportedMib).AppendLine();
         foreach (var warning in poll.Warnings)
             text.Append("  warning: ").Append(warning).AppendLine();
         Console.Out.Write(text.ToString());

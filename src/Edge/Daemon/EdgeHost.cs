@@ -32,6 +32,7 @@ public static class EdgeHost
         services.AddSingleton<ISourceProvider, SnmpSourceProvider>();
         services.AddSingleton<PollWakeups>();
         services.AddSingleton<PollDurations>();
+        services.AddSingleton<SourceNotices>();
         services.AddSingleton<Snmp.Traps.TrapCounters>();
         services.AddSingleton<TrapService>();
         services.AddHostedService(sp => sp.GetRequiredService<TrapService>());

@@ -12,7 +12,7 @@ namespace Edge.Daemon;
 /// polled before its interval is up (an SNMP trap from the device).
 /// </summary>
 public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigState config, ReadingChannel channel, PollWakeups wakeups, PollDurations durations,
-    TimeProvider time, ILogger<SourcePoller> logger)
+    SourceNotices notices, TimeProvider time, ILogger<SourcePoller> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -60,6 +60,7 @@ public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigS
                 try
                 {
                     await source.PollAsync(channel, stoppingToken);
+                    notices.Record(source.Id, source.Notice);
                     if (failingWith is not null)
                         Log.PollRecovered(logger, source.Id);
                     failingWith = null;

@@ -32,7 +32,8 @@ public sealed record TrapsReport(string Listen, bool Listening, long Received, l
 
 public sealed record ConfigStatus(string File, string State, int Generation, DateTimeOffset? AppliedAt, DateTimeOffset? RejectedAt, IReadOnlyList<string> Problems);
 
-public sealed record SourceStatus(string Id, string Kind, string Interval, bool? Reachable, double? LastReadAgeSeconds);
+/// <param name="Notice">What no reading says about the last poll (an SNMP device with no supported MIB); null when nothing.</param>
+public sealed record SourceStatus(string Id, string Kind, string Interval, bool? Reachable, double? LastReadAgeSeconds, string? Notice = null);
 
 public sealed record ReadingStatus(string Entity, string Metric, string Value, string Unit, double AgeSeconds);
 

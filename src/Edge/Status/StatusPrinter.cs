@@ -15,6 +15,8 @@ public static class StatusPrinter
             var reach = s.Reachable switch { true => "reachable", false => "UNREACHABLE", null => "not read yet" };
             var age = s.LastReadAgeSeconds is { } a ? $", last read {a:0.#} s ago" : "";
             o.WriteLine($"  {s.Id,-16} {s.Kind,-12} every {s.Interval,-5} {reach}{age}");
+            if (s.Notice is not null)
+                o.WriteLine($"    {s.Notice}");
         }
         o.WriteLine("readings:");
         foreach (var r in d.Readings)

@@ -6,7 +6,8 @@ using Edge.Daemon;
 namespace Edge.Status;
 
 /// <summary>Builds the status document from the daemon's immutable snapshots; never touches the pipeline itself.</summary>
-public sealed class StatusReport(StatusBoard board, ConfigState config, TrapService traps, PollDurations pollDurations, TimeProvider time)
+public sealed class StatusReport(StatusBoard board, ConfigState config, TrapService traps, PollDurations pollDurations, SourceNotices notices,
+    TimeProvider time)
 {
     private readonly DateTimeOffset _started = time.GetUtcNow();
     private readonly string _hardwareWatchdog = Daemon.HardwareWatchdog.Describe();
@@ -23,7 +24,7 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TrapServ
             var newest = snapshot.Readings.Where(r => r.Entity == s.Id || r.Entity.StartsWith(s.Id + "/", StringComparison.Ordinal))
                 .Select(r => (DateTimeOffset?)r.Time).Max();
             return new SourceStatus(s.Id, s.Kind.ToString(), Durations.Format(s.Interval), reachable is null ? null : reachable.Value == "1",
-                newest is { } t ? Math.Round((now - t).TotalSeconds, 1) : null);
+                newest is { } t ? Math.Round((now - t).TotalSeconds, 1) : null, notices.Of(s.Id));
         }).ToList();
         return new StatusDocument
         {

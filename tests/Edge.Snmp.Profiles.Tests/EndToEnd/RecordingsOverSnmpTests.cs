@@ -12,7 +12,7 @@ using Edge.Snmp.Usm;
 namespace Edge.Snmp.Profiles.Tests.EndToEnd;
 
 /// <summary>
-/// The recordings (shared, and kept in Recordings/) served by snmpsimd over real UDP on 127.0.0.1, polled by the real SnmpClient through
+/// The recordings (shared and kept in Recordings/) served by snmpsimd over real UDP on 127.0.0.1, polled by the real SnmpClient through
 /// SnmpDeviceSource with profile "auto": what arrives must be exactly what the profile decodes from the file.
 /// </summary>
 public sealed class RecordingsOverSnmpTests(SnmpSimulatorFixture sim) : IClassFixture<SnmpSimulatorFixture>, IAsyncDisposable
@@ -40,6 +40,15 @@ public sealed class RecordingsOverSnmpTests(SnmpSimulatorFixture sim) : IClassFi
     [InlineData("eatonpdu_2", "eaton-epdu")]
     [InlineData("cyberpower_pr2200rt2uc", "cyberpower")]
     [InlineData("generex-ups_cs141", "rfc1628")]
+    [InlineData("cyberpower_pdu81005", "cyberpower")]
+    [InlineData("cyberpower", "cyberpower")]
+    [InlineData("raritan-pdu_px3", "raritan-pdu2")]
+    [InlineData("vertiv-pdu_mg02e4w1", "vertiv-geist-pdu")]
+    [InlineData("vertiv-pdu_mn03edr1", "vertiv-geist-pdu")]
+    [InlineData("apc_emu", "apc-env")]
+    [InlineData("apc_environmental-manager", "apc-env")]
+    [InlineData("sentry3", "sentry3")]
+    [InlineData("eatonups", "eaton-ups")]
     [InlineData("akcp_serverprobe8", "akcp-sensorprobe")]
     [InlineData("rittal-cmc-iii-pu_cmciii-pu", "rittal-cmc3")]
     [InlineData("rittal-cmc-iii-pu", "rittal-cmc3")]

@@ -47,7 +47,7 @@ public class SourcePollerTests
     /// <summary>Runs the poller until <paramref name="polls"/> polls are done, advancing the clock an interval after each.</summary>
     private async Task PollAsync(ScriptedSource source, int polls)
     {
-        var poller = new SourcePoller([new OneSource(source)], new ConfigState(Config()), _channel, new PollWakeups(_clock), new PollDurations(), _clock, _logger);
+        var poller = new SourcePoller([new OneSource(source)], new ConfigState(Config()), _channel, new PollWakeups(_clock), new PollDurations(), new SourceNotices(), _clock, _logger);
         await poller.StartAsync(CancellationToken.None);
         for (var poll = 0; poll < polls; poll++)
         {

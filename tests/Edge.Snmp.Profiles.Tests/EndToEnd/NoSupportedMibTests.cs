@@ -1,0 +1,75 @@
+using Edge.Core.Readings;
+using Edge.Snmp.Client;
+using Edge.Snmp.Configuration;
+using Edge.Snmp.Polling;
+using Edge.Snmp.Profiles.Tests.Support;
+using Edge.Snmp.Protocol;
+
+namespace Edge.Snmp.Profiles.Tests.EndToEnd;
+
+/// <summary>
+/// Real devices that answer SNMP but speak no MIB Edge reads (APC Easy PDUs keep everything in PowerNet's ePDU
+/// subtree 318.1.1.30, which no profile walks), polled over UDP with profile "auto": the truth is profile none,
+/// reachable and nothing else, and a sentence naming the sysObjectID and the profiles tried.
+/// </summary>
+public sealed class NoSupportedMibTests(SnmpSimulatorFixture sim) : IClassFixture<SnmpSimulatorFixture>, IAsyncDisposable
+{
+    private readonly SnmpClient _client = new(TimeProvider.System);
+
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
+
+    private SnmpDeviceSource Source(string recording, ListLogger<SnmpDeviceSource> logger, string profile = "auto") =>
+        new(new SnmpDeviceOptions("dev", "127.0.0.1", sim.Agent.Port, SnmpVersion.V2c, TimeSpan.FromSeconds(30))
+        {
+            Community = recording, Timeout = TimeSpan.FromSeconds(2), Retries = 1, Profile = profile,
+        }, _client, TimeProvider.System, logger);
+
+    [SnmpsimFact]
+    public async Task A_matched_profile_that_reads_nothing_falls_to_rfc1628_then_to_none()
+    {
+        var logger = new ListLogger<SnmpDeviceSource>();
+        var source = Source("apc-epdu_epdu1116s", logger);
+        var sink = new ListSink();
+
+        await source.PollAsync(sink, CancellationToken.None);
+        await source.PollAsync(sink, CancellationToken.None);
+
+        // sysObjectID 318.1.3.4.9 is under masterSwitch (318.1.3.4): apc-rpdu2 is tried, then RFC 1628; neither reads anything.
+        Assert.Null(source.Profile);
+        Assert.Equal("none", source.Last!.ProfileName);
+        Assert.Equal("no supported MIB: sysObjectID 1.3.6.1.4.1.318.1.3.4.9; profiles tried: apc-rpdu2, rfc1628 found nothing to read, so only reachable is reported",
+            source.Notice);
+        Assert.All(sink.Readings, r => Assert.Equal((("dev", Metrics.Reachable, 1.0)), (r.Entity, r.Metric, r.Value)));
+        Assert.Equal(2, sink.Readings.Count);
+        // Said once in the log, not once a poll; never claimed as a resolved profile.
+        Assert.Single(logger.Lines, l => l.StartsWith("Warning 2004 ", StringComparison.Ordinal) && l.Contains("1.3.6.1.4.1.318.1.3.4.9", StringComparison.Ordinal));
+        Assert.DoesNotContain(logger.Lines, l => l.Contains(" 2000 ", StringComparison.Ordinal));
+    }
+
+    [SnmpsimFact]
+    public async Task A_sysObjectID_no_profile_matches_tries_rfc1628_only()
+    {
+        var source = Source("apc-epdu_epdu1132m", new ListLogger<SnmpDeviceSource>());
+        var sink = new ListSink();
+
+        await source.PollAsync(sink, CancellationToken.None);
+
+        Assert.Equal("none", source.Last!.ProfileName);
+        Assert.Equal("no supported MIB: sysObjectID 1.3.6.1.4.1.0; profiles tried: rfc1628 found nothing to read, so only reachable is reported", source.Notice);
+        Assert.Equal(1, sink.Value("dev", Metrics.Reachable));
+        Assert.Single(sink.Readings);
+    }
+
+    [SnmpsimFact]
+    public async Task A_profile_the_operator_chose_is_kept_even_when_it_reads_nothing()
+    {
+        var source = Source("apc-epdu_epdu1116s", new ListLogger<SnmpDeviceSource>(), profile: "apc-rpdu2");
+        var sink = new ListSink();
+
+        await source.PollAsync(sink, CancellationToken.None);
+
+        Assert.Equal("apc-rpdu2", source.Last!.ProfileName);
+        Assert.Null(source.Notice);
+        Assert.Single(sink.Readings);
+    }
+}

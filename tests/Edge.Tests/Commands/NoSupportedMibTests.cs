@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Edge.Snmp.Profiles.Tests.Support;
+using Edge.Snmp.Simulation;
+using Edge.Tests.Support;
+
+namespace Edge.Tests.Commands;
+
+/// <summary>
+/// A real device with no MIB Edge reads — the APC Easy PDU EPDU1116S of LibreNMS's recording (sysObjectID
+/// 318.1.3.4.9, data only in PowerNet's ePDU subtree) — served on loopback, polled with profile auto: <c>edge snmp
+/// read</c> and <c>edge status</c> say profile none, name the sysObjectID and the profiles tried, and read only reachable.
+/// </summary>
+public sealed class NoSupportedMibTests : IAsyncDisposable
+{
+    private const string Expected =
+        "no supported MIB: sysObjectID 1.3.6.1.4.1.318.1.3.4.9; profiles tried: apc-rpdu2, rfc1628 found nothing to read, so only reachable is reported";
+
+    private readonly SimulatedAgent _pdu = new("public",
+        _ => SnmprecReader.ReadFile(RepoFiles.PathOf("tests/Edge.Snmp.Profiles.Tests/Recordings/apc-epdu_epdu1116s.snmprec")), TimeProvider.System);
+
+    public ValueTask DisposeAsync() => _pdu.DisposeAsync();
+
+    [Fact]
+    public async Task Snmp_read_json_reports_profile_none_and_why()
+    {
+        var result = await EdgeProcess.RunAsync(TimeSpan.FromSeconds(30), "snmp", "read", $"127.0.0.1:{_pdu.EndPoint.Port}", "--json");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var root = JsonDocument.Parse(result.Stdout).RootElement;
+        Assert.Equal("none", root.GetProperty("profile").GetString());
+        Assert.True(root.GetProperty("reachable").GetBoolean());
+        Assert.Equal(Expected, root.GetProperty("notice").GetString());
+        Assert.Equal(0, root.GetProperty("readings").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Snmp_read_text_says_it_too()
+    {
+        var result = await EdgeProcess.RunAsync(TimeSpan.FromSeconds(30), "snmp", "read", $"127.0.0.1:{_pdu.EndPoint.Port}");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("reachable, profile none (sysObjectID 1.3.6.1.4.1.318.1.3.4.9)", result.Stdout);
+        Assert.Contains(Expected, result.Stdout);
+    }
+
+    [Fact]
+    public async Task Edge_status_shows_the_notice_under_the_source()
+    {
+        using var dir = new TempDir();
+        var file = dir.File("edge.json", $$"""
+            {
+              "appliance": { "id": "test-rack" },
+              "stateDir": "{{dir.Path}}/state",
+              "status": { "listen": "127.0.0.1:{{RunningDaemon.FreePort()}}" },
+              "snmp": [ { "id": "pdu-1", "host": "127.0.0.1:{{_pdu.EndPoint.Port}}", "interval": "1s", "timeout": "1s", "retries": 1 } ]
+            }
+            """);
+        await using var edge = new RunningDaemon(file);
+        await edge.WaitForLine("SNMP device pdu-1 at 127.0.0.1");
+
+        string text = "";
+        await RunningDaemon.Eventually(async () =>
+        {
+            var result = await EdgeProcess.RunAsync(TimeSpan.FromSeconds(20), "status", "--config", file);
+            text = result.Stdout;
+            return result.ExitCode == 0 && text.Contains(Expected, StringComparison.Ordinal);
+        }, "edge status shows the notice");
+        Assert.Contains("pdu-1            SnmpDevice", text);
+        var json = await EdgeProcess.RunAsync(TimeSpan.FromSeconds(20), "status", "--json", "--config", file);
+        var source = JsonDocument.Parse(json.Stdout).RootElement.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "pdu-1");
+        Assert.Equal(Expected, source.GetProperty("notice").GetString());
+        Assert.True(source.GetProperty("reachable").GetBoolean());
+        // The log says it once, as a warning with its event id's words.
+        Assert.Single(edge.Log, l => l.Contains("SNMP device pdu-1 at 127.0.0.1", StringComparison.Ordinal) && l.Contains(Expected, StringComparison.Ordinal));
+    }
+}
