@@ -29,6 +29,7 @@ public static class DeviceProfiles
         new TrippLiteProfile(),
         new LiebertProfile(),
         new EnlogicPduProfile(),
+        new PanduitPduProfile(),
     ];
 
     /// <summary>The names accepted by <c>"profile"</c>: <c>auto</c> and every profile's name.</summary>

@@ -27,6 +27,7 @@ public class DeviceProfilesTests
     [InlineData("1.3.6.1.4.1.850.1.1.1", "tripplite")]
     [InlineData("1.3.6.1.4.1.476.1.42", "liebert")]
     [InlineData("1.3.6.1.4.1.38446.1", "enlogic-pdu")]
+    [InlineData("1.3.6.1.4.1.19536.10.1", "panduit-pdu")]
     public void Auto_picks_the_longest_matching_sysObjectID_prefix(string sysObjectId, string profile)
     {
         Assert.Equal(profile, DeviceProfiles.Resolve(Oid.Parse(sysObjectId)).Name);

@@ -31,6 +31,7 @@ public sealed class SnmpReadRecordingTests(SnmpSimulatorFixture sim) : IClassFix
         { "liebert_mph2rg", "liebert", "/phase/1.1.1", "current_a", "2.42" },
         { "liebert", "liebert", "/sensor/1.3", "temperature_c", "20.1" },
         { "enlogic-pdu2", "enlogic-pdu", "/phase/1.2", "current_a", "4.72" },
+        { "panduit", "panduit-pdu", "/bank/1.1", "current_a", "1.93" },
     };
 
     [SnmpsimTheory]
