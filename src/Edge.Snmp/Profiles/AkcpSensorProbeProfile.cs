@@ -24,17 +24,17 @@ public sealed class AkcpSensorProbeProfile : IDeviceProfile
 {
     private const string SensorProbe = "1.3.6.1.4.1.3854.1.2.2.1.";
 
-    //                                                    MIB object (SPAGENT-MIB)             OID                      metric                  scale  range (SYNTAX)       sentinels
-    private static readonly MibObject TempDegree = new("sensorProbeTempDegree", SensorProbe + "16.1.3", Metrics.TemperatureC, 1, MibRange.Integer32);
-    private static readonly MibObject TempStatus = new("sensorProbeTempStatus", SensorProbe + "16.1.4", null, 1, MibRange.Enum(1, 7));
-    private static readonly MibObject TempOnline = new("sensorProbeTempOnline", SensorProbe + "16.1.5", null, 1, MibRange.Enum(1, 2));
-    private static readonly MibObject TempDegreeType = new("sensorProbeTempDegreeType", SensorProbe + "16.1.12", null, 1, MibRange.Enum(0, 1));
+    //                                                      MIB object (SPAGENT-MIB)      OID                      metric                scale range (SYNTAX)
+    private static readonly MibObject TempDegree      = new("sensorProbeTempDegree",      SensorProbe + "16.1.3",  Metrics.TemperatureC, 1, MibRange.Integer32);
+    private static readonly MibObject TempStatus      = new("sensorProbeTempStatus",      SensorProbe + "16.1.4",  null,                 1, MibRange.Enum(1, 7));
+    private static readonly MibObject TempOnline      = new("sensorProbeTempOnline",      SensorProbe + "16.1.5",  null,                 1, MibRange.Enum(1, 2));
+    private static readonly MibObject TempDegreeType  = new("sensorProbeTempDegreeType",  SensorProbe + "16.1.12", null,                 1, MibRange.Enum(0, 1));
     // INTEGER (−32768..32767) in the MIB; a relative humidity outside 0..100 is not one.
-    private static readonly MibObject HumidityPercent = new("sensorProbeHumidityPercent", SensorProbe + "17.1.3", Metrics.HumidityPct, 1, MibRange.Percent);
-    private static readonly MibObject HumidityStatus = new("sensorProbeHumidityStatus", SensorProbe + "17.1.4", null, 1, MibRange.Enum(1, 7));
-    private static readonly MibObject HumidityOnline = new("sensorProbeHumidityOnline", SensorProbe + "17.1.5", null, 1, MibRange.Enum(1, 2));
-    private static readonly MibObject SwitchStatus = new("sensorProbeSwitchStatus", SensorProbe + "18.1.3", Metrics.Contact, 1, MibRange.Enum(1, 9));
-    private static readonly MibObject SwitchOnline = new("sensorProbeSwitchOnline", SensorProbe + "18.1.4", null, 1, MibRange.Enum(1, 2));
+    private static readonly MibObject HumidityPercent = new("sensorProbeHumidityPercent", SensorProbe + "17.1.3",  Metrics.HumidityPct,  1, MibRange.Percent);
+    private static readonly MibObject HumidityStatus  = new("sensorProbeHumidityStatus",  SensorProbe + "17.1.4",  null,                 1, MibRange.Enum(1, 7));
+    private static readonly MibObject HumidityOnline  = new("sensorProbeHumidityOnline",  SensorProbe + "17.1.5",  null,                 1, MibRange.Enum(1, 2));
+    private static readonly MibObject SwitchStatus    = new("sensorProbeSwitchStatus",    SensorProbe + "18.1.3",  Metrics.Contact,      1, MibRange.Enum(1, 9));
+    private static readonly MibObject SwitchOnline    = new("sensorProbeSwitchOnline",    SensorProbe + "18.1.4",  null,                 1, MibRange.Enum(1, 2));
 
     private const int Online = 1;
     private const int NoStatus = 1;

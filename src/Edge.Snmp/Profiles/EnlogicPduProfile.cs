@@ -22,18 +22,18 @@ public sealed class EnlogicPduProfile : IDeviceProfile
 {
     private const string Pdu = "1.3.6.1.4.1.38446.1.";
 
-    //                                                        MIB object (ENLOGIC-PDU-MIB)              OID               metric                     scale  range (SYNTAX)
-    private static readonly MibObject UnitActivePower = new("pduUnitStatusActivePower", Pdu + "2.4.1.4", Metrics.PowerW, 1, MibRange.NonNegative);
-    private static readonly MibObject UnitApparentPower = new("pduUnitStatusApparentPower", Pdu + "2.4.1.5", Metrics.ApparentPowerVa, 1, MibRange.NonNegative);
-    private static readonly MibObject UnitEnergy = new("pduUnitStatusEnergy", Pdu + "2.4.1.9", Metrics.EnergyKwh, 0.1, MibRange.NonNegative);
-    private static readonly MibObject PhaseCurrent = new("pduInputPhaseStatusCurrent", Pdu + "3.4.1.5", Metrics.CurrentA, 0.01, MibRange.NonNegative);
-    private static readonly MibObject PhaseVoltage = new("pduInputPhaseStatusVoltage", Pdu + "3.4.1.6", Metrics.VoltageV, 1, MibRange.NonNegative);
-    private static readonly MibObject PhaseActivePower = new("pduInputPhaseStatusActivePower", Pdu + "3.4.1.7", Metrics.PowerW, 1, MibRange.NonNegative);
-    private static readonly MibObject PhaseApparentPower = new("pduInputPhaseStatusApparentPower", Pdu + "3.4.1.8", Metrics.ApparentPowerVa, 1, MibRange.NonNegative);
-    private static readonly MibObject BreakerLoadState = new("pduCircuitBreakerStatusLoadState", Pdu + "4.4.1.4", null, 1, MibRange.Enum(1, 6));
-    private static readonly MibObject BreakerCurrent = new("pduCircuitBreakerStatusCurrent", Pdu + "4.4.1.5", Metrics.CurrentA, 0.01, MibRange.NonNegative);
-    private static readonly MibObject OutletCurrent = new("pduOutletMeteredStatusCurrent", Pdu + "5.9.1.5", Metrics.CurrentA, 0.01, MibRange.NonNegative);
-    private static readonly MibObject OutletActivePower = new("pduOutletMeteredStatusActivePower", Pdu + "5.9.1.6", Metrics.PowerW, 1, MibRange.NonNegative);
+    //                                                         MIB object (ENLOGIC-PDU-MIB)         OID              metric                   scale range (SYNTAX)
+    private static readonly MibObject UnitActivePower    = new("pduUnitStatusActivePower",          Pdu + "2.4.1.4", Metrics.PowerW,          1,    MibRange.NonNegative);
+    private static readonly MibObject UnitApparentPower  = new("pduUnitStatusApparentPower",        Pdu + "2.4.1.5", Metrics.ApparentPowerVa, 1,    MibRange.NonNegative);
+    private static readonly MibObject UnitEnergy         = new("pduUnitStatusEnergy",               Pdu + "2.4.1.9", Metrics.EnergyKwh,       0.1,  MibRange.NonNegative);
+    private static readonly MibObject PhaseCurrent       = new("pduInputPhaseStatusCurrent",        Pdu + "3.4.1.5", Metrics.CurrentA,        0.01, MibRange.NonNegative);
+    private static readonly MibObject PhaseVoltage       = new("pduInputPhaseStatusVoltage",        Pdu + "3.4.1.6", Metrics.VoltageV,        1,    MibRange.NonNegative);
+    private static readonly MibObject PhaseActivePower   = new("pduInputPhaseStatusActivePower",    Pdu + "3.4.1.7", Metrics.PowerW,          1,    MibRange.NonNegative);
+    private static readonly MibObject PhaseApparentPower = new("pduInputPhaseStatusApparentPower",  Pdu + "3.4.1.8", Metrics.ApparentPowerVa, 1,    MibRange.NonNegative);
+    private static readonly MibObject BreakerLoadState   = new("pduCircuitBreakerStatusLoadState",  Pdu + "4.4.1.4", null,                    1,    MibRange.Enum(1, 6));
+    private static readonly MibObject BreakerCurrent     = new("pduCircuitBreakerStatusCurrent",    Pdu + "4.4.1.5", Metrics.CurrentA,        0.01, MibRange.NonNegative);
+    private static readonly MibObject OutletCurrent      = new("pduOutletMeteredStatusCurrent",     Pdu + "5.9.1.5", Metrics.CurrentA,        0.01, MibRange.NonNegative);
+    private static readonly MibObject OutletActivePower  = new("pduOutletMeteredStatusActivePower", Pdu + "5.9.1.6", Metrics.PowerW,          1,    MibRange.NonNegative);
 
     public string Name => "enlogic-pdu";
 

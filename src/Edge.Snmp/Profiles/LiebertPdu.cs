@@ -26,27 +26,27 @@ public static class LiebertPdu
 {
     private const string Pdu = "1.3.6.1.4.1.476.1.42.3.8.";
 
-    //                                                     MIB object (LIEBERT-GP-PDU-MIB)             OID                    metric                     scale  range (SYNTAX)
-    private static readonly MibObject PsEnergy = new("lgpPduPsEntryEnergyAccum", Pdu + "30.20.1.50", Metrics.EnergyKwh, 0.1, MibRange.Unsigned32);
-    private static readonly MibObject PsPower = new("lgpPduPsEntryPwrTotal", Pdu + "30.20.1.65", Metrics.PowerW, 1, MibRange.Unsigned32);
-    private static readonly MibObject PsApparentPower = new("lgpPduPsEntryApTotal", Pdu + "30.20.1.90", Metrics.ApparentPowerVa, 1, MibRange.Unsigned32);
-    private static readonly MibObject LineVoltage = new("lgpPduPsLineEntryEpLNTenths", Pdu + "30.40.1.19", Metrics.VoltageV, 0.1, MibRange.Unsigned32);
-    private static readonly MibObject LineCurrent = new("lgpPduPsLineEntryEcHundredths", Pdu + "30.40.1.22", Metrics.CurrentA, 0.01, MibRange.Unsigned32);
-    private static readonly MibObject LinePower = new("lgpPduPsLineEntryPwrLN", Pdu + "30.40.1.63", Metrics.PowerW, 1, MibRange.Unsigned32);
-    private static readonly MibObject LineApparentPower = new("lgpPduPsLineEntryApLN", Pdu + "30.40.1.65", Metrics.ApparentPowerVa, 1, MibRange.Unsigned32);
-    private static readonly MibObject BranchEnergy = new("lgpPduRbEntryEnergyAccum", Pdu + "40.20.1.85", Metrics.EnergyKwh, 0.1, MibRange.Unsigned32);
-    private static readonly MibObject BranchVoltage = new("lgpPduRbEntryEpLNTenths", Pdu + "40.20.1.100", Metrics.VoltageV, 0.1, MibRange.Unsigned32);
-    private static readonly MibObject BranchPower = new("lgpPduRbEntryPwr", Pdu + "40.20.1.115", Metrics.PowerW, 1, MibRange.Unsigned32);
-    private static readonly MibObject BranchApparentPower = new("lgpPduRbEntryAp", Pdu + "40.20.1.120", Metrics.ApparentPowerVa, 1, MibRange.Unsigned32);
-    private static readonly MibObject BranchCurrent = new("lgpPduRbEntryEcHundredths", Pdu + "40.20.1.130", Metrics.CurrentA, 0.01, MibRange.Unsigned32);
-    private static readonly MibObject ReceptacleCurrent = new("lgpPduRcpEntryEcHundredths", Pdu + "50.20.1.61", Metrics.CurrentA, 0.01, MibRange.Unsigned32);
-    private static readonly MibObject ReceptaclePower = new("lgpPduRcpEntryPwrOut", Pdu + "50.20.1.65", Metrics.PowerW, 1, MibRange.Unsigned32);
-    private static readonly MibObject AuxType = new("lgpPduAuxMeasType", Pdu + "60.15.1.10", null, 1, MibRange.Enum(0, 6));
-    private static readonly MibObject AuxTempC = new("lgpPduAuxMeasTempDegC", Pdu + "60.15.1.70", Metrics.TemperatureC, 0.1, MibRange.Integer32);
-    private static readonly MibObject AuxHumidity = new("lgpPduAuxMeasHum", Pdu + "60.15.1.95", Metrics.HumidityPct, 0.1, new MibRange(0, 1000));
-    private static readonly MibObject AuxDoor = new("lgpPduAuxMeasDrClosureState", Pdu + "60.15.1.120", Metrics.Contact, 1, MibRange.Enum(0, 2));
-    private static readonly MibObject AuxContact = new("lgpPduAuxMeasCntctClosureState", Pdu + "60.15.1.130", Metrics.Contact, 1, MibRange.Enum(0, 2));
-    private static readonly MibObject AuxLeak = new("lgpPduAuxMeasLeakDetectState", Pdu + "60.15.1.165", Metrics.Contact, 1, MibRange.Enum(0, 4));
+    //                                                          MIB object (LIEBERT-GP-PDU-MIB)   OID                  metric                   scale range (SYNTAX)
+    private static readonly MibObject PsEnergy            = new("lgpPduPsEntryEnergyAccum",       Pdu + "30.20.1.50",  Metrics.EnergyKwh,       0.1,  MibRange.Unsigned32);
+    private static readonly MibObject PsPower             = new("lgpPduPsEntryPwrTotal",          Pdu + "30.20.1.65",  Metrics.PowerW,          1,    MibRange.Unsigned32);
+    private static readonly MibObject PsApparentPower     = new("lgpPduPsEntryApTotal",           Pdu + "30.20.1.90",  Metrics.ApparentPowerVa, 1,    MibRange.Unsigned32);
+    private static readonly MibObject LineVoltage         = new("lgpPduPsLineEntryEpLNTenths",    Pdu + "30.40.1.19",  Metrics.VoltageV,        0.1,  MibRange.Unsigned32);
+    private static readonly MibObject LineCurrent         = new("lgpPduPsLineEntryEcHundredths",  Pdu + "30.40.1.22",  Metrics.CurrentA,        0.01, MibRange.Unsigned32);
+    private static readonly MibObject LinePower           = new("lgpPduPsLineEntryPwrLN",         Pdu + "30.40.1.63",  Metrics.PowerW,          1,    MibRange.Unsigned32);
+    private static readonly MibObject LineApparentPower   = new("lgpPduPsLineEntryApLN",          Pdu + "30.40.1.65",  Metrics.ApparentPowerVa, 1,    MibRange.Unsigned32);
+    private static readonly MibObject BranchEnergy        = new("lgpPduRbEntryEnergyAccum",       Pdu + "40.20.1.85",  Metrics.EnergyKwh,       0.1,  MibRange.Unsigned32);
+    private static readonly MibObject BranchVoltage       = new("lgpPduRbEntryEpLNTenths",        Pdu + "40.20.1.100", Metrics.VoltageV,        0.1,  MibRange.Unsigned32);
+    private static readonly MibObject BranchPower         = new("lgpPduRbEntryPwr",               Pdu + "40.20.1.115", Metrics.PowerW,          1,    MibRange.Unsigned32);
+    private static readonly MibObject BranchApparentPower = new("lgpPduRbEntryAp",                Pdu + "40.20.1.120", Metrics.ApparentPowerVa, 1,    MibRange.Unsigned32);
+    private static readonly MibObject BranchCurrent       = new("lgpPduRbEntryEcHundredths",      Pdu + "40.20.1.130", Metrics.CurrentA,        0.01, MibRange.Unsigned32);
+    private static readonly MibObject ReceptacleCurrent   = new("lgpPduRcpEntryEcHundredths",     Pdu + "50.20.1.61",  Metrics.CurrentA,        0.01, MibRange.Unsigned32);
+    private static readonly MibObject ReceptaclePower     = new("lgpPduRcpEntryPwrOut",           Pdu + "50.20.1.65",  Metrics.PowerW,          1,    MibRange.Unsigned32);
+    private static readonly MibObject AuxType             = new("lgpPduAuxMeasType",              Pdu + "60.15.1.10",  null,                    1,    MibRange.Enum(0, 6));
+    private static readonly MibObject AuxTempC            = new("lgpPduAuxMeasTempDegC",          Pdu + "60.15.1.70",  Metrics.TemperatureC,    0.1,  MibRange.Integer32);
+    private static readonly MibObject AuxHumidity         = new("lgpPduAuxMeasHum",               Pdu + "60.15.1.95",  Metrics.HumidityPct,     0.1,  new MibRange(0, 1000));
+    private static readonly MibObject AuxDoor             = new("lgpPduAuxMeasDrClosureState",    Pdu + "60.15.1.120", Metrics.Contact,         1,    MibRange.Enum(0, 2));
+    private static readonly MibObject AuxContact          = new("lgpPduAuxMeasCntctClosureState", Pdu + "60.15.1.130", Metrics.Contact,         1,    MibRange.Enum(0, 2));
+    private static readonly MibObject AuxLeak             = new("lgpPduAuxMeasLeakDetectState",   Pdu + "60.15.1.165", Metrics.Contact,         1,    MibRange.Enum(0, 4));
 
     private const int Temperature = 1;
     private const int Humidity = 2;

@@ -29,12 +29,12 @@ public sealed class LiebertProfile : IDeviceProfile
     private static readonly Oid OutputToLoad = Oid.Parse(WellKnownPoint + "5");
     private static readonly Oid SystemOutput = Oid.Parse(WellKnownPoint + "9");
 
-    //                                                     MIB object (LIEBERT-GP-POWER-MIB)       OID               metric              scale  range (SYNTAX Integer32, a magnitude)
-    private static readonly MibObject VoltsLn = new("lgpPwrLineMeasurementVoltsLN", LineEntry + "5", Metrics.VoltageV, 1, MibRange.NonNegative);
-    private static readonly MibObject Current = new("lgpPwrLineMeasurementCurrent", LineEntry + "6", Metrics.CurrentA, 1, MibRange.NonNegative);
-    private static readonly MibObject Capacity = new("lgpPwrLineMeasurementCapacity", LineEntry + "7", Metrics.LoadPct, 1, MibRange.NonNegative);
-    private static readonly MibObject TruePower = new("lgpPwrLineMeasurementTruePower", LineEntry + "9", Metrics.PowerW, 1, MibRange.NonNegative);
-    private static readonly MibObject PercentLoad = new("lgpPwrLineMeasurementPercentLoad", LineEntry + "19", Metrics.LoadPct, 1, MibRange.NonNegative);
+    //                                                  MIB object (LIEBERT-GP-POWER-MIB)   OID               metric            scale range (Integer32 magnitudes)
+    private static readonly MibObject VoltsLn     = new("lgpPwrLineMeasurementVoltsLN",     LineEntry + "5",  Metrics.VoltageV, 1, MibRange.NonNegative);
+    private static readonly MibObject Current     = new("lgpPwrLineMeasurementCurrent",     LineEntry + "6",  Metrics.CurrentA, 1, MibRange.NonNegative);
+    private static readonly MibObject Capacity    = new("lgpPwrLineMeasurementCapacity",    LineEntry + "7",  Metrics.LoadPct,  1, MibRange.NonNegative);
+    private static readonly MibObject TruePower   = new("lgpPwrLineMeasurementTruePower",   LineEntry + "9",  Metrics.PowerW,   1, MibRange.NonNegative);
+    private static readonly MibObject PercentLoad = new("lgpPwrLineMeasurementPercentLoad", LineEntry + "19", Metrics.LoadPct,  1, MibRange.NonNegative);
 
     public string Name => "liebert";
 

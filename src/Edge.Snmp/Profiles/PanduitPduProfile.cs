@@ -22,22 +22,22 @@ public sealed class PanduitPduProfile : IDeviceProfile
 {
     private const string G5 = "1.3.6.1.4.1.19536.10.1.";
 
-    //                                                       MIB object (PANDUIT-MIB)          OID              metric                     scale  range (SYNTAX Integer32; negative = not available)
-    private static readonly MibObject InputVa = new("pdug5InputPowerVA", G5 + "2.1.1.4", Metrics.ApparentPowerVa, 1, MibRange.NonNegative);
-    private static readonly MibObject InputWatts = new("pdug5InputPowerWatts", G5 + "2.1.1.5", Metrics.PowerW, 1, MibRange.NonNegative);
-    private static readonly MibObject InputEnergy = new("pdug5InputTotalEnergy", G5 + "2.1.1.6", Metrics.EnergyKwh, 1, MibRange.NonNegative);
-    private static readonly MibObject InputCurrent = new("pdug5InputTotalCurrent", G5 + "2.1.1.11", Metrics.CurrentA, 0.01, MibRange.NonNegative);
-    private static readonly MibObject PhaseVoltage = new("pdug5InputPhaseVoltage", G5 + "2.2.1.3", Metrics.VoltageV, 0.1, MibRange.NonNegative);
-    private static readonly MibObject PhaseCurrent = new("pdug5InputPhaseCurrent", G5 + "2.2.1.11", Metrics.CurrentA, 0.01, MibRange.NonNegative);
-    private static readonly MibObject PhaseVa = new("pdug5InputPhasePowerVA", G5 + "2.2.1.19", Metrics.ApparentPowerVa, 1, MibRange.NonNegative);
-    private static readonly MibObject PhaseWatts = new("pdug5InputPhasePowerWatts", G5 + "2.2.1.20", Metrics.PowerW, 1, MibRange.NonNegative);
-    private static readonly MibObject GroupType = new("pdug5GroupType", G5 + "3.1.1.3", null, 1, MibRange.Enum(2, 5));
-    private static readonly MibObject GroupVoltage = new("pdug5GroupVoltage", G5 + "3.1.1.5", Metrics.VoltageV, 0.1, MibRange.NonNegative);
-    private static readonly MibObject GroupCurrent = new("pdug5GroupCurrent", G5 + "3.1.1.12", Metrics.CurrentA, 0.01, MibRange.NonNegative);
-    private static readonly MibObject GroupVa = new("pdug5GroupPowerVA", G5 + "3.1.1.19", Metrics.ApparentPowerVa, 1, MibRange.NonNegative);
-    private static readonly MibObject GroupWatts = new("pdug5GroupPowerWatts", G5 + "3.1.1.20", Metrics.PowerW, 1, MibRange.NonNegative);
-    private static readonly MibObject OutletCurrent = new("pdug5OutletCurrent", G5 + "5.1.1.5", Metrics.CurrentA, 0.01, MibRange.NonNegative);
-    private static readonly MibObject OutletWatts = new("pdug5OutletWatts", G5 + "5.1.1.13", Metrics.PowerW, 1, MibRange.NonNegative);
+    //                                                    MIB object (PANDUIT-MIB)     OID              metric                   scale range (negative = not available)
+    private static readonly MibObject InputVa       = new("pdug5InputPowerVA",         G5 + "2.1.1.4",  Metrics.ApparentPowerVa, 1,    MibRange.NonNegative);
+    private static readonly MibObject InputWatts    = new("pdug5InputPowerWatts",      G5 + "2.1.1.5",  Metrics.PowerW,          1,    MibRange.NonNegative);
+    private static readonly MibObject InputEnergy   = new("pdug5InputTotalEnergy",     G5 + "2.1.1.6",  Metrics.EnergyKwh,       1,    MibRange.NonNegative);
+    private static readonly MibObject InputCurrent  = new("pdug5InputTotalCurrent",    G5 + "2.1.1.11", Metrics.CurrentA,        0.01, MibRange.NonNegative);
+    private static readonly MibObject PhaseVoltage  = new("pdug5InputPhaseVoltage",    G5 + "2.2.1.3",  Metrics.VoltageV,        0.1,  MibRange.NonNegative);
+    private static readonly MibObject PhaseCurrent  = new("pdug5InputPhaseCurrent",    G5 + "2.2.1.11", Metrics.CurrentA,        0.01, MibRange.NonNegative);
+    private static readonly MibObject PhaseVa       = new("pdug5InputPhasePowerVA",    G5 + "2.2.1.19", Metrics.ApparentPowerVa, 1,    MibRange.NonNegative);
+    private static readonly MibObject PhaseWatts    = new("pdug5InputPhasePowerWatts", G5 + "2.2.1.20", Metrics.PowerW,          1,    MibRange.NonNegative);
+    private static readonly MibObject GroupType     = new("pdug5GroupType",            G5 + "3.1.1.3",  null,                    1,    MibRange.Enum(2, 5));
+    private static readonly MibObject GroupVoltage  = new("pdug5GroupVoltage",         G5 + "3.1.1.5",  Metrics.VoltageV,        0.1,  MibRange.NonNegative);
+    private static readonly MibObject GroupCurrent  = new("pdug5GroupCurrent",         G5 + "3.1.1.12", Metrics.CurrentA,        0.01, MibRange.NonNegative);
+    private static readonly MibObject GroupVa       = new("pdug5GroupPowerVA",         G5 + "3.1.1.19", Metrics.ApparentPowerVa, 1,    MibRange.NonNegative);
+    private static readonly MibObject GroupWatts    = new("pdug5GroupPowerWatts",      G5 + "3.1.1.20", Metrics.PowerW,          1,    MibRange.NonNegative);
+    private static readonly MibObject OutletCurrent = new("pdug5OutletCurrent",        G5 + "5.1.1.5",  Metrics.CurrentA,        0.01, MibRange.NonNegative);
+    private static readonly MibObject OutletWatts   = new("pdug5OutletWatts",          G5 + "5.1.1.13", Metrics.PowerW,          1,    MibRange.NonNegative);
 
     public string Name => "panduit-pdu";
 

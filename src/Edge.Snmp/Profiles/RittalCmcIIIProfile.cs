@@ -27,12 +27,12 @@ public sealed class RittalCmcIIIProfile : IDeviceProfile
     private static readonly Oid VarName = Oid.Parse(VarEntry + "3");
     private static readonly Oid VarUnit = Oid.Parse(VarEntry + "5");
 
-    //                                                   MIB object (RITTAL-CMC-III-MIB)  OID               metric  scale  range (SYNTAX)         sentinels
-    private static readonly MibObject VarType = new("cmcIIIVarType", VarEntry + "4", null, 1, MibRange.Enum(1, 255));
-    private static readonly MibObject VarScale = new("cmcIIIVarScale", VarEntry + "7", null, 1, MibRange.Integer32);
+    //                                                  MIB object           OID              metric scale range (SYNTAX)
+    private static readonly MibObject VarType     = new("cmcIIIVarType",     VarEntry + "4",  null, 1, MibRange.Enum(1, 255));
+    private static readonly MibObject VarScale    = new("cmcIIIVarScale",    VarEntry + "7",  null, 1, MibRange.Integer32);
     // The metric and its scale are the row's own (name, unit, cmcIIIVarScale): read raw, scaled by Scaled().
     private static readonly MibObject VarValueInt = new("cmcIIIVarValueInt", VarEntry + "11", null, 1, MibRange.Integer32);
-    private static readonly MibObject VarQuality = new("cmcIIIVarQuality", VarEntry + "14", null, 1, MibRange.Enum(1, 25));
+    private static readonly MibObject VarQuality  = new("cmcIIIVarQuality",  VarEntry + "14", null, 1, MibRange.Enum(1, 25));
 
     private const int TypeValue = 2;
     private const int TypeStatus = 7;

@@ -29,24 +29,24 @@ public sealed class TrippLiteProfile : IDeviceProfile
 {
     private const string Pdu = "1.3.6.1.4.1.850.1.1.3.2.3.";
 
-    //                                                            MIB object (TRIPPLITE-PRODUCTS)    OID                metric                     scale  range (SYNTAX)
-    private static readonly MibObject InputCurrentTotal = new("tlpPduInputCurrentTotal", Pdu + "1.1.1.11", Metrics.CurrentA, 0.01, MibRange.Unsigned32);
-    private static readonly MibObject InputPhaseFrequency = new("tlpPduInputPhaseFrequency", Pdu + "1.2.1.3", Metrics.FrequencyHz, 0.1, MibRange.Unsigned32);
-    private static readonly MibObject InputPhaseVoltage = new("tlpPduInputPhaseVoltage", Pdu + "1.2.1.4", Metrics.VoltageV, 0.1, MibRange.Unsigned32);
-    private static readonly MibObject InputPhaseCurrent = new("tlpPduInputPhaseCurrent", Pdu + "1.2.1.7", Metrics.CurrentA, 0.01, MibRange.Unsigned32);
-    private static readonly MibObject InputPhasePower = new("tlpPduInputPhasePower", Pdu + "1.2.1.8", Metrics.PowerW, 1, MibRange.Unsigned32);
-    private static readonly MibObject OutputPhase = new("tlpPduOutputPhase", Pdu + "2.1.1.2", null, 1, MibRange.Enum(1, 3));
-    private static readonly MibObject OutputVoltage = new("tlpPduOutputVoltage", Pdu + "2.1.1.4", Metrics.VoltageV, 0.1, MibRange.Unsigned32);
-    private static readonly MibObject OutputCurrent = new("tlpPduOutputCurrent", Pdu + "2.1.1.5", Metrics.CurrentA, 0.01, MibRange.Unsigned32);
-    private static readonly MibObject OutputActivePower = new("tlpPduOutputActivePower", Pdu + "2.1.1.8", Metrics.PowerW, 1, MibRange.Unsigned32);
-    private static readonly MibObject OutputFrequency = new("tlpPduOutputFrequency", Pdu + "2.1.1.11", Metrics.FrequencyHz, 0.1, MibRange.Unsigned32);
-    private static readonly MibObject OutputApparentPower = new("tlpPduOutputApparentPower", Pdu + "2.1.1.15", Metrics.ApparentPowerVa, 1, MibRange.Unsigned32);
-    private static readonly MibObject OutletCurrent = new("tlpPduOutletCurrent", Pdu + "3.1.1.8", Metrics.CurrentA, 0.01, MibRange.Unsigned32);
-    private static readonly MibObject OutletActivePower = new("tlpPduOutletActivePower", Pdu + "3.1.1.9", Metrics.PowerW, 1, MibRange.Unsigned32);
+    //                                                          MIB object                   OID               metric                   scale range (SYNTAX)
+    private static readonly MibObject InputCurrentTotal   = new("tlpPduInputCurrentTotal",   Pdu + "1.1.1.11", Metrics.CurrentA,        0.01, MibRange.Unsigned32);
+    private static readonly MibObject InputPhaseFrequency = new("tlpPduInputPhaseFrequency", Pdu + "1.2.1.3",  Metrics.FrequencyHz,     0.1,  MibRange.Unsigned32);
+    private static readonly MibObject InputPhaseVoltage   = new("tlpPduInputPhaseVoltage",   Pdu + "1.2.1.4",  Metrics.VoltageV,        0.1,  MibRange.Unsigned32);
+    private static readonly MibObject InputPhaseCurrent   = new("tlpPduInputPhaseCurrent",   Pdu + "1.2.1.7",  Metrics.CurrentA,        0.01, MibRange.Unsigned32);
+    private static readonly MibObject InputPhasePower     = new("tlpPduInputPhasePower",     Pdu + "1.2.1.8",  Metrics.PowerW,          1,    MibRange.Unsigned32);
+    private static readonly MibObject OutputPhase         = new("tlpPduOutputPhase",         Pdu + "2.1.1.2",  null,                    1,    MibRange.Enum(1, 3));
+    private static readonly MibObject OutputVoltage       = new("tlpPduOutputVoltage",       Pdu + "2.1.1.4",  Metrics.VoltageV,        0.1,  MibRange.Unsigned32);
+    private static readonly MibObject OutputCurrent       = new("tlpPduOutputCurrent",       Pdu + "2.1.1.5",  Metrics.CurrentA,        0.01, MibRange.Unsigned32);
+    private static readonly MibObject OutputActivePower   = new("tlpPduOutputActivePower",   Pdu + "2.1.1.8",  Metrics.PowerW,          1,    MibRange.Unsigned32);
+    private static readonly MibObject OutputFrequency     = new("tlpPduOutputFrequency",     Pdu + "2.1.1.11", Metrics.FrequencyHz,     0.1,  MibRange.Unsigned32);
+    private static readonly MibObject OutputApparentPower = new("tlpPduOutputApparentPower", Pdu + "2.1.1.15", Metrics.ApparentPowerVa, 1,    MibRange.Unsigned32);
+    private static readonly MibObject OutletCurrent       = new("tlpPduOutletCurrent",       Pdu + "3.1.1.8",  Metrics.CurrentA,        0.01, MibRange.Unsigned32);
+    private static readonly MibObject OutletActivePower   = new("tlpPduOutletActivePower",   Pdu + "3.1.1.9",  Metrics.PowerW,          1,    MibRange.Unsigned32);
     // Integer32 in the MIB, but each is a magnitude: a negative value is not a measurement.
-    private static readonly MibObject CircuitVoltage = new("tlpPduCircuitInputVoltage", Pdu + "4.1.1.3", Metrics.VoltageV, 0.1, MibRange.NonNegative);
-    private static readonly MibObject CircuitCurrent = new("tlpPduCircuitTotalCurrent", Pdu + "4.1.1.4", Metrics.CurrentA, 0.01, MibRange.NonNegative);
-    private static readonly MibObject CircuitPower = new("tlpPduCircuitTotalPower", Pdu + "4.1.1.8", Metrics.PowerW, 1, MibRange.NonNegative);
+    private static readonly MibObject CircuitVoltage      = new("tlpPduCircuitInputVoltage", Pdu + "4.1.1.3",  Metrics.VoltageV,        0.1,  MibRange.NonNegative);
+    private static readonly MibObject CircuitCurrent      = new("tlpPduCircuitTotalCurrent", Pdu + "4.1.1.4",  Metrics.CurrentA,        0.01, MibRange.NonNegative);
+    private static readonly MibObject CircuitPower        = new("tlpPduCircuitTotalPower",   Pdu + "4.1.1.8",  Metrics.PowerW,          1,    MibRange.NonNegative);
 
     public string Name => "tripplite";
 
