@@ -60,4 +60,30 @@ public class PanduitPduRecordingTests
         Assert.Equal(0.37, d.Value("dev/outlet/1.4", Metrics.CurrentA), 9);
         Assert.Equal(8, d.Value("dev/outlet/1.4", Metrics.PowerW));
     }
+
+    [Fact]
+    public void Environment_probes_read_temperature_humidity_and_contacts_only_when_connected()
+    {
+        // The recording has no probes; PANDUIT-MIB's environment tables for PDU 1: pdug5TemperatureScale fahrenheit(2);
+        // temperature probe 1 connected(2) at 77 °F → (77 − 32) × 5 / 9 = 25 °C, probe 2 disconnected(1); humidity probe 1
+        // connected, 45 %RH; door 1 doorOpen(1) with no probe status (an internal sensor), door 2 connected but
+        // badDoorSensor(3); dry contact 1 connected and alarmed(2); spot 1 connected, noleak(1); rope 1 disconnected, leak(2).
+        var d = Decoded.RecordingWith(Name,
+            G5 + "4.1.1.1.1|2|2",
+            G5 + "4.2.1.3.1.1|2|2", G5 + "4.2.1.4.1.1|2|77", G5 + "4.2.1.3.1.2|2|1", G5 + "4.2.1.4.1.2|2|0",
+            G5 + "4.3.1.3.1.1|2|2", G5 + "4.3.1.4.1.1|2|45",
+            G5 + "4.4.1.4.1.1|2|1", G5 + "4.4.1.3.1.2|2|2", G5 + "4.4.1.4.1.2|2|3",
+            G5 + "4.5.1.3.1.1|2|2", G5 + "4.5.1.4.1.1|2|2",
+            G5 + "4.6.1.3.1.1|2|2", G5 + "4.6.1.4.1.1|2|1",
+            G5 + "4.7.1.3.1.1|2|1", G5 + "4.7.1.4.1.1|2|2");
+
+        Assert.Equal(25, d.Value("dev/sensor/1.1", Metrics.TemperatureC), 9);
+        Assert.False(d.Has("dev/sensor/1.2", Metrics.TemperatureC));
+        Assert.Equal(45, d.Value("dev/sensor/1.1", Metrics.HumidityPct));
+        Assert.Equal("open", d.State("dev/sensor/door-1.1", Metrics.Contact));
+        Assert.False(d.Has("dev/sensor/door-1.2", Metrics.Contact));
+        Assert.Equal("alarm", d.State("dev/sensor/dry-1.1", Metrics.Contact));
+        Assert.Equal("normal", d.State("dev/sensor/spot-1.1", Metrics.Contact));
+        Assert.False(d.Has("dev/sensor/rope-1.1", Metrics.Contact));
+    }
 }
