@@ -45,6 +45,9 @@ public class ConfigCheckTests
         { "a select naming an unknown device", WithRules("""{ "id": "r", "type": "infeed", "select": ["pdu-z/inlet/1"], "metric": "current_a", "above": 16 }"""), "$.rules[0].select", "'pdu-z/inlet/1' names device 'pdu-z', which is not a configured sensor or SNMP device; configured: rack-top, rack-bottom" },
         { "a select the type cannot see", WithRules("""{ "id": "r", "type": "bank", "select": "rack-top", "metric": "current_a", "above": 16 }"""), "$.rules[0].select", "rule type 'bank' cannot see 'rack-top'; it sees PDU banks" },
         { "an unknown state", WithRules("""{ "id": "r", "type": "ups", "metric": "output_source", "state": "on-battery" }"""), "$.rules[0].state", "'on-battery' is not a state of output_source; allowed: normal, battery, bypass" },
+        { "a contact state that does not exist", WithRules("""{ "id": "r", "type": "sensor", "metric": "contact", "state": "leaking" }"""), "$.rules[0].state", "'leaking' is not a state of contact; allowed: closed, open, alarm, normal" },
+        { "a threshold on a contact", WithRules("""{ "id": "r", "type": "sensor", "metric": "contact", "above": 0 }"""), "$.rules[0].above", "'contact' is a state metric; use \"state\" with one of: closed, open, alarm, normal" },
+        { "a contact on an infeed", WithRules("""{ "id": "r", "type": "infeed", "metric": "contact", "state": "open" }"""), "$.rules[0].metric", "rule type 'infeed' cannot see metric 'contact'" },
         { "a threshold on a state metric", WithRules("""{ "id": "r", "type": "ups", "metric": "output_source", "above": 1 }"""), "$.rules[0].above", "'output_source' is a state metric; use \"state\" with one of: normal, battery" },
         { "rising without a window", WithRules("""{ "id": "r", "type": "sensor", "metric": "temperature_c", "rising": 2 }"""), "$.rules[0].window", "is required with rising/falling" },
         { "a band upside down", WithRules("""{ "id": "r", "type": "sensor", "metric": "temperature_c", "above": 18, "below": 27 }"""), "$.rules[0].below", "27 must be lower than above (18)" },
@@ -105,6 +108,21 @@ public class ConfigCheckTests
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("valid: 2 sources, 5 rules", result.Stdout);
+    }
+
+    [Fact]
+    public async Task A_rule_for_an_open_rack_door_or_a_tripped_leak_sensor_is_valid()
+    {
+        using var dir = new TempDir();
+        var file = dir.File("edge.json", WithRules("""
+            { "id": "rack-door-open", "type": "sensor", "metric": "contact", "state": "open" },
+            { "id": "rack-leak", "type": "sensor", "metric": "contact", "state": ["open", "alarm"], "severity": "critical" }
+            """));
+
+        var result = await EdgeProcess.RunAsync(TimeSpan.FromSeconds(30), "config", "check", "--config", file);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("valid: 2 sources, 2 rules", result.Stdout);
     }
 
     [Fact]

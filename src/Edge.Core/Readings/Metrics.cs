@@ -25,6 +25,13 @@ public static class Metrics
     public const string ReplaceBattery = "replace_battery";
     public const string Reachable = "reachable";
 
+    /// <summary>
+    /// A door, leak, smoke or dry-contact sensor on an environment monitor or PDU (DEVICE/sensor/N): <c>closed</c> /
+    /// <c>open</c> where the device reports the contact itself (a door), <c>normal</c> / <c>alarm</c> where it reports
+    /// only whether the contact is in its configured normal state (AKCP switches, leak and smoke detectors).
+    /// </summary>
+    public const string Contact = "contact";
+
     /// <summary>1 while the UPS runs a battery self-test or a runtime calibration (then <see cref="OutputSource"/> reads <c>test</c>, not <c>battery</c>).</summary>
     public const string UpsTest = "ups_test";
 
@@ -69,6 +76,7 @@ public static class Metrics
         new(OutputSource, "", ["normal", "battery", "bypass", "boost", "reduce", "none", "other", "test"]),
         new(ReplaceBattery, ""),
         new(Reachable, ""),
+        new(Contact, "", ["closed", "open", "alarm", "normal"]),
         new(UpsTest, ""),
         new(LostOnBattery, ""),
         new(Count, ""),

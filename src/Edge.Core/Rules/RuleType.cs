@@ -50,7 +50,7 @@ public sealed class RuleType
 
     public static readonly RuleType Sensor = new("sensor", "local sensors and PDU/UPS-attached sensors (DEVICE/sensor/N)",
         [(SourceKind.LocalSensor, EntityKind.Device), (SourceKind.SnmpDevice, EntityKind.Sensor)],
-        [TemperatureC, HumidityPct, DewPointC, PressureHpa, Reachable], Severity.Warning);
+        [TemperatureC, HumidityPct, DewPointC, PressureHpa, Readings.Metrics.Contact, Reachable], Severity.Warning);
 
     public static readonly RuleType Infeed = new("infeed", "PDU inlets, infeeds and phases (DEVICE/inlet/N, DEVICE/phase/N, DEVICE/input/N)",
         [(SourceKind.SnmpDevice, EntityKind.Inlet), (SourceKind.SnmpDevice, EntityKind.Phase), (SourceKind.SnmpDevice, EntityKind.Input)],

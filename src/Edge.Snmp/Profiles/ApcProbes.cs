@@ -11,12 +11,14 @@ namespace Edge.Snmp.Profiles;
 /// <item>uio (<c>318.1.1.25.1.2.1</c>, index = port.sensor): only a commsOK(2) sensor → sensor/PORT.SENSOR</item>
 /// <item>mem (<c>318.1.1.10.4.2</c>, NetBotz 200): one units scalar for all sensors; only commsOK(2) → sensor/MODULE.SENSOR</item>
 /// </list>
-/// The iem contacts (<c>iemStatusContactStatus</c>, e.g. the door contact in fault in the apc_smx750i recording) have
-/// no metric in the vocabulary yet and are not read.
+/// The iem contacts (<c>318.1.1.10.2.3.4.1</c>, index = contact, numbered apart from the probes → sensor/contact-N):
+/// iemStatusContactStatus noFault(1) → <c>contact</c> normal, fault(2) (not in its configured normal state: the door
+/// contact of the apc_smx750i recording) → alarm, disabled(3) → no reading.
 /// </summary>
 public static class ApcProbes
 {
     private const string Iem = "1.3.6.1.4.1.318.1.1.10.2.3.2.1.";
+    private const string IemContacts = "1.3.6.1.4.1.318.1.1.10.2.3.4.1.";
     private const string Uio = "1.3.6.1.4.1.318.1.1.25.1.2.1.";
     private const string Mem = "1.3.6.1.4.1.318.1.1.10.4.2.";
 
@@ -34,11 +36,13 @@ public static class ApcProbes
     private static readonly MibObject MemTemp =     new("memSensorsTemperature",           Mem + "3.1.5",  Metrics.TemperatureC,  1,      MibRange.Integer32,   -1);
     private static readonly MibObject MemHumidity = new("memSensorsHumidity",              Mem + "3.1.6",  Metrics.HumidityPct,   1,      MibRange.Percent);
     private static readonly MibObject MemComm =     new("memSensorsCommStatus",            Mem + "3.1.7",  null,                  1,      MibRange.Enum(1, 3));
+    private static readonly MibObject IemContact =  new("iemStatusContactStatus",          IemContacts + "3", Metrics.Contact,   1,      MibRange.Enum(1, 3));
 
-    /// <summary>iem status table, uio status table, mem status group.</summary>
+    /// <summary>iem probe and contact status tables, uio status table, mem status group.</summary>
     public static IReadOnlyList<Oid> Subtrees { get; } =
     [
         Oid.Parse("1.3.6.1.4.1.318.1.1.10.2.3.2"),
+        Oid.Parse("1.3.6.1.4.1.318.1.1.10.2.3.4"),
         Oid.Parse("1.3.6.1.4.1.318.1.1.10.4.2"),
         Oid.Parse("1.3.6.1.4.1.318.1.1.25.1.2"),
     ];
@@ -52,6 +56,18 @@ public static class ApcProbes
             if (t.Value(IemTemp, probe) is { } temp)
                 r.Set(EntityKind.Sensor, probe, Metrics.TemperatureC, t.Number(IemUnits, probe) == 2 ? Fahrenheit.ToCelsius(temp) : temp);
             r.Set(EntityKind.Sensor, probe, IemHumidity, t);
+        }
+
+        foreach (var contact in t.Rows(IemContact))
+        {
+            var state = t.Number(IemContact, contact) switch
+            {
+                1 => "normal",
+                2 => "alarm",
+                _ => null, // disabled(3)
+            };
+            if (state is not null)
+                r.SetState(EntityKind.Sensor, "contact-" + contact, Metrics.Contact, state);
         }
 
         foreach (var sensor in t.Rows(UioComm))

@@ -24,6 +24,12 @@ public static class DeviceProfiles
         new CyberPowerProfile(),
         new GeistWatchdogProfile(),
         new VertivGeistPduProfile(),
+        new AkcpSensorProbeProfile(),
+        new RittalCmcIIIProfile(),
+        new TrippLiteProfile(),
+        new LiebertProfile(),
+        new EnlogicPduProfile(),
+        new PanduitPduProfile(),
     ];
 
     /// <summary>The names accepted by <c>"profile"</c>: <c>auto</c> and every profile's name.</summary>

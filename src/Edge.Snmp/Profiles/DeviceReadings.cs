@@ -63,6 +63,9 @@ public sealed class DeviceReadings
 
     public void SetState(string metric, string state) => Put(Device, metric, Metrics.Get(metric).StateCode(state));
 
+    /// <summary>A state reading of a part of the device (a door or leak sensor's <see cref="Metrics.Contact"/>).</summary>
+    public void SetState(EntityKind kind, string index, string metric, string state) => Put(EntityOf(kind, index), metric, Metrics.Get(metric).StateCode(state));
+
     public bool TryGet(string entity, string metric, out double value)
     {
         if (_positions.TryGetValue((entity, metric), out var i))

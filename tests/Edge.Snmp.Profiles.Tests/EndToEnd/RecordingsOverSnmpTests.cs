@@ -49,6 +49,16 @@ public sealed class RecordingsOverSnmpTests(SnmpSimulatorFixture sim) : IClassFi
     [InlineData("apc_environmental-manager", "apc-env")]
     [InlineData("sentry3", "sentry3")]
     [InlineData("eatonups", "eaton-ups")]
+    [InlineData("akcp_serverprobe8", "akcp-sensorprobe")]
+    [InlineData("rittal-cmc-iii-pu_cmciii-pu", "rittal-cmc3")]
+    [InlineData("rittal-cmc-iii-pu", "rittal-cmc3")]
+    [InlineData("poweralert_pdu", "tripplite")]
+    [InlineData("poweralert_ups", "tripplite")]
+    [InlineData("liebert_weblbds", "liebert")]
+    [InlineData("liebert_mph2rg", "liebert")]
+    [InlineData("liebert", "liebert")]
+    [InlineData("enlogic-pdu2", "enlogic-pdu")]
+    [InlineData("panduit", "panduit-pdu")]
     public async Task A_poll_over_snmp_gives_exactly_the_readings_decoded_from_the_recording(string recording, string profile)
     {
         var (source, sink) = await PollAsync(Device("dev", recording));
@@ -81,18 +91,20 @@ public sealed class RecordingsOverSnmpTests(SnmpSimulatorFixture sim) : IClassFi
     [SnmpsimFact]
     public async Task The_real_alarm_conditions_trigger_real_rules_end_to_end()
     {
-        var bench = new RuleBench(["pdu-e", "pdu-r", "ups-c", "ups-g", "pdu-a"],
+        var bench = new RuleBench(["pdu-e", "pdu-r", "ups-c", "ups-g", "pdu-a", "ups-a"],
             RuleBench.Rule("infeed-current-high", RuleType.Infeed, Metrics.CurrentA, above: 12.8),
             RuleBench.Rule("rack-dry", RuleType.Sensor, Metrics.HumidityPct, below: 20),
             RuleBench.Rule("rack-humid", RuleType.Sensor, Metrics.HumidityPct, above: 80),
-            RuleBench.Rule("ups-not-normal", RuleType.Ups, Metrics.OutputSource, states: ["battery", "bypass"]));
+            RuleBench.Rule("ups-not-normal", RuleType.Ups, Metrics.OutputSource, states: ["battery", "bypass"]),
+            RuleBench.Rule("rack-contact-trouble", RuleType.Sensor, Metrics.Contact, states: ["open", "alarm"]));
 
-        foreach (var (id, recording) in new[] { ("pdu-e", "eatonpdu_2"), ("pdu-r", "raritan-pdu_px2-temp"), ("ups-c", "cyberpower_pr2200rt2uc"), ("ups-g", "generex-ups_cs141"), ("pdu-a", "apc_ap8853") })
+        foreach (var (id, recording) in new[] { ("pdu-e", "eatonpdu_2"), ("pdu-r", "raritan-pdu_px2-temp"), ("ups-c", "cyberpower_pr2200rt2uc"), ("ups-g", "generex-ups_cs141"), ("pdu-a", "apc_ap8853"), ("ups-a", "apc_smx750i") })
             bench.Feed((await PollAsync(Device(id, recording))).Sink.Readings);
 
         Assert.All(bench.Events, e => Assert.Equal(EventAction.Trigger, e.Action));
         Assert.Equal(
-            ["dc1-r12/infeed-current-high/pdu-e/phase/0.1.1", "dc1-r12/rack-dry/pdu-r/sensor/1.2", "dc1-r12/rack-humid/ups-c/sensor/1", "dc1-r12/ups-not-normal/ups-g"],
+            ["dc1-r12/infeed-current-high/pdu-e/phase/0.1.1", "dc1-r12/rack-contact-trouble/ups-a/sensor/contact-1", "dc1-r12/rack-dry/pdu-r/sensor/1.2",
+             "dc1-r12/rack-humid/ups-c/sensor/1", "dc1-r12/ups-not-normal/ups-g"],
             bench.Events.Select(e => e.DedupKey).Order());
     }
 

@@ -21,6 +21,13 @@ public class DeviceProfilesTests
     [InlineData("1.3.6.1.4.1.21239.5.1", "geist-watchdog")]
     [InlineData("1.3.6.1.4.1.21239.42.1.53", "vertiv-geist-pdu")]
     [InlineData("1.3.6.1.2.1.33", "rfc1628")]
+    [InlineData("1.3.6.1.4.1.3854.1", "akcp-sensorprobe")]
+    [InlineData("1.3.6.1.4.1.3854", "akcp-sensorprobe")]
+    [InlineData("1.3.6.1.4.1.2606.7", "rittal-cmc3")]
+    [InlineData("1.3.6.1.4.1.850.1.1.1", "tripplite")]
+    [InlineData("1.3.6.1.4.1.476.1.42", "liebert")]
+    [InlineData("1.3.6.1.4.1.38446.1", "enlogic-pdu")]
+    [InlineData("1.3.6.1.4.1.19536.10.1", "panduit-pdu")]
     public void Auto_picks_the_longest_matching_sysObjectID_prefix(string sysObjectId, string profile)
     {
         Assert.Equal(profile, DeviceProfiles.Resolve(Oid.Parse(sysObjectId)).Name);
@@ -28,7 +35,7 @@ public class DeviceProfilesTests
 
     [Theory]
     [InlineData("1.3.6.1.4.1.8072.3.2.10")] // net-snmp on Linux
-    [InlineData("1.3.6.1.4.1.476.1.42")]    // Liebert: speaks RFC 1628
+    [InlineData("1.3.6.1.4.1.850.1.5")]     // Tripp Lite console server: not a PowerAlert device
     [InlineData("1.3.6.1.4.1.318")]         // bare APC (old MasterSwitch)
     public void A_device_no_profile_matches_gets_rfc1628(string sysObjectId)
     {

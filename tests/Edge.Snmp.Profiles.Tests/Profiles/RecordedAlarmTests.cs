@@ -49,6 +49,20 @@ public class RecordedAlarmTests
     }
 
     [RecordingFact]
+    public void Apc_door_contact_in_fault_triggers_a_contact_rule_and_the_fan_contact_does_not()
+    {
+        // iemStatusContactStatus.1 ("Door") = fault(2) → alarm; .2 ("Fan") = noFault(1) → normal.
+        var bench = new RuleBench(["ups-a"], RuleBench.Rule("rack-contact-trouble", RuleType.Sensor, Metrics.Contact, states: ["open", "alarm"]));
+        var d = Decoded.Recording("apc_smx750i", "ups-a");
+
+        bench.Feed(d.Readings.All);
+
+        var e = Assert.Single(bench.Events);
+        Assert.Equal("ups-a/sensor/contact-1", e.Entity);
+        Assert.Equal("normal", d.State("ups-a/sensor/contact-2", Metrics.Contact));
+    }
+
+    [RecordingFact]
     public void Generex_on_bypass_triggers_a_ups_state_rule()
     {
         var bench = new RuleBench(["ups-g"], RuleBench.Rule("ups-not-normal", RuleType.Ups, Metrics.OutputSource, states: ["battery", "bypass"]));

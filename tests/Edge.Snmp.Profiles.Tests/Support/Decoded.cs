@@ -28,6 +28,19 @@ public sealed class Decoded
         return Of(profile, all, device);
     }
 
+    /// <summary>
+    /// A recording with some of its values changed (snmprec lines replacing the recorded objects, or added where the
+    /// recording has none): the states a MIB defines that the device did not happen to be in, on an otherwise real walk.
+    /// </summary>
+    public static Decoded RecordingWith(string name, params string[] snmprecLines)
+    {
+        var changes = SnmprecReader.Parse(snmprecLines).ToDictionary(v => v.Oid);
+        var recorded = Recordings.Read(name);
+        var all = recorded.Select(v => changes.GetValueOrDefault(v.Oid, v)).Concat(changes.Values.Where(c => !recorded.Exists(v => v.Oid == c.Oid))).ToList();
+        var sysObjectId = all.FirstOrDefault(v => v.Oid == Recordings.SysObjectId).Value.OidValue;
+        return Of(DeviceProfiles.Resolve(sysObjectId), all);
+    }
+
     public static Decoded Of(IDeviceProfile profile, IEnumerable<VarBind> varBinds, string device = "dev")
     {
         var table = new VarBindTable(varBinds.Where(v => profile.Subtrees.Any(s => v.Oid.StartsWith(s))));
