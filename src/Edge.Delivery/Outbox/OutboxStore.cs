@@ -1,5 +1,6 @@
 using System.Globalization;
 using Edge.Core.Alerts;
+using Edge.Delivery.Configuration;
 using Microsoft.Data.Sqlite;
 
 namespace Edge.Delivery.Outbox;
@@ -76,6 +77,7 @@ public sealed partial class OutboxStore : IDisposable
         string? problem;
         try
         {
+            Protect(path);
             connection = Connect(path);
             problem = IntegrityProblem(connection);
         }
@@ -90,6 +92,7 @@ public sealed partial class OutboxStore : IDisposable
             if (!repair)
                 throw new OutboxCorruptException(path, problem);
             recovery = MoveAside(path, problem, time.GetUtcNow());
+            Protect(path);
             connection = Connect(path);
         }
         var db = connection!;
@@ -274,6 +277,42 @@ public sealed partial class OutboxStore : IDisposable
             Update("UPDATE events SET status = 1, attempts = attempts + 1, last_attempt_at = $at, delivered_at = $at, last_error = NULL WHERE id = $id AND status = 0", id, null);
     }
 
+    /// <summary>
+    /// <see cref="MarkDelivered(long)"/>, and in the same transaction what PagerDuty now holds open: a delivered trigger
+    /// opens its incident under <paramref name="key"/> (an incident already open keeps the key it was opened with), a
+    /// delivered resolve closes it.
+    /// </summary>
+    public void MarkDelivered(OutboxEntry entry, RoutingKey key)
+    {
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction();
+            Update("UPDATE events SET status = 1, attempts = attempts + 1, last_attempt_at = $at, delivered_at = $at, last_error = NULL WHERE id = $id AND status = 0", entry.Id, null);
+            using var cmd = _connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = entry.Event.Action == EventAction.Trigger
+                ? "INSERT INTO incident_keys (dedup_key, route, routing_key) VALUES ($dedup, $route, $key) ON CONFLICT (dedup_key) DO NOTHING"
+                : "DELETE FROM incident_keys WHERE dedup_key = $dedup";
+            cmd.Parameters.AddWithValue("$dedup", entry.Event.DedupKey);
+            cmd.Parameters.AddWithValue("$route", entry.Event.Route);
+            cmd.Parameters.AddWithValue("$key", key.Value);
+            cmd.ExecuteNonQuery();
+            tx.Commit();
+        }
+    }
+
+    /// <summary>The routing key the open incident of <paramref name="dedupKey"/> was triggered with; null when none is open.</summary>
+    public RoutingKey? IncidentKey(string dedupKey)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT routing_key FROM incident_keys WHERE dedup_key = $dedup";
+            cmd.Parameters.AddWithValue("$dedup", dedupKey);
+            return cmd.ExecuteScalar() is string value ? new RoutingKey(value, "the key the incident was triggered with") : null;
+        }
+    }
+
     /// <summary>PagerDuty answered 400: kept with its errors for the operator, never retried by itself.</summary>
     public void Park(long id, string error)
     {
@@ -316,6 +355,37 @@ public sealed partial class OutboxStore : IDisposable
         cmd.CommandText = "PRAGMA page_size = 1024; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 4194304; PRAGMA foreign_keys = OFF;";
         cmd.ExecuteNonQuery();
         return connection;
+    }
+
+    /// <summary>
+    /// The database holds the routing keys open incidents were triggered with, so it gets the key file's protection:
+    /// owner-only (0600). A new file is created so before SQLite opens it, and SQLite gives its -wal and -shm files the
+    /// database file's mode; an existing one (an older Edge, a umask of 022 outside systemd's UMask=0077) loses its
+    /// group and other bits. A file owned by another user (an operator command run as root) is left as it is.
+    /// </summary>
+    private static void Protect(string path)
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        if (!File.Exists(path))
+        {
+            using (new FileStream(path, new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.Write, UnixCreateMode = ownerOnly }))
+            {
+            }
+            return;
+        }
+        foreach (var file in (string[])[path, path + "-wal", path + "-shm"])
+        {
+            try
+            {
+                if (File.Exists(file) && (File.GetUnixFileMode(file) & ~ownerOnly) != 0)
+                    File.SetUnixFileMode(file, File.GetUnixFileMode(file) & ownerOnly);
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
     }
 
     /// <summary>Null when the database is sound; else why not.</summary>
