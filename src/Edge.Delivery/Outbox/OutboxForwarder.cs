@@ -93,12 +93,17 @@ public sealed class OutboxForwarder(
             Housekeeping(options);
         }
         var next = now + IdlePoll;
-        foreach (var route in store.PendingRoutes())
+        var routes = store.PendingRoutes();
+        foreach (var route in routes)
         {
             var due = await DrainLaneAsync(route, options, cancellationToken).ConfigureAwait(false);
             if (due < next)
                 next = due;
         }
+        // A route with nothing left to send (its events delivered elsewhere, expired) has no fault to show.
+        var names = routes.Select(RouteName).ToHashSet(StringComparer.Ordinal);
+        if (Status.RouteFaults.Any(f => !names.Contains(f.Route)))
+            SetStatus(s => s with { RouteFaults = s.RouteFaults.Where(f => names.Contains(f.Route)).ToArray() });
         return next;
     }
 

@@ -25,6 +25,9 @@ public sealed partial class OutboxStore : IDisposable
         "id, route, dedup_key, action, severity, summary, source, component, grp, class, details, detected_at, boot_id, since_boot_ms, clock_synced, " +
         "status, attempts, enqueued_at, last_attempt_at, delivered_at, last_error";
 
+    private const string MarkDeliveredSql =
+        "UPDATE events SET status = 1, attempts = attempts + 1, last_attempt_at = $at, delivered_at = $at, last_error = NULL WHERE id = $id AND status = 0";
+
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
@@ -274,7 +277,7 @@ public sealed partial class OutboxStore : IDisposable
     public void MarkDelivered(long id)
     {
         lock (_gate)
-            Update("UPDATE events SET status = 1, attempts = attempts + 1, last_attempt_at = $at, delivered_at = $at, last_error = NULL WHERE id = $id AND status = 0", id, null);
+            Update(MarkDeliveredSql, id, null);
     }
 
     /// <summary>
@@ -287,7 +290,7 @@ public sealed partial class OutboxStore : IDisposable
         lock (_gate)
         {
             using var tx = _connection.BeginTransaction();
-            Update("UPDATE events SET status = 1, attempts = attempts + 1, last_attempt_at = $at, delivered_at = $at, last_error = NULL WHERE id = $id AND status = 0", entry.Id, null);
+            Update(MarkDeliveredSql, entry.Id, null);
             using var cmd = _connection.CreateCommand();
             cmd.Transaction = tx;
             cmd.CommandText = entry.Event.Action == EventAction.Trigger
