@@ -97,6 +97,18 @@ public sealed partial class OutboxStore
         }
     }
 
+    /// <summary>The oldest pending event of any lane: how long the outbox has been holding something back.</summary>
+    public OutboxEntry? OldestPending()
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = $"SELECT {EntryColumns} FROM events WHERE status = 0 ORDER BY id LIMIT 1";
+            using var reader = cmd.ExecuteReader();
+            return reader.Read() ? ReadEntry(reader) : null;
+        }
+    }
+
     /// <summary>
     /// Open incidents whose trigger went out with a key their route no longer has (rotated, or the route removed):
     /// their resolves still go with that key. Routes are named; the keys stay here.

@@ -108,7 +108,7 @@ internal static class QueueCommand
     private static void WriteTable(OutboxCounts counts, IReadOnlyList<OutboxEntry> entries, Func<OutboxEvent, DetectionTime> detection, DateTimeOffset now)
     {
         Console.WriteLine($"{counts.Pending} pending, {counts.Parked} parked, {counts.Delivered} delivered" +
-            (counts.OldestPending is { } oldest ? $"; oldest pending {Age(now - oldest)} old" : ""));
+            (entries.FirstOrDefault(e => e.Status == OutboxStatus.Pending) is { } oldest ? $"; oldest pending {DetectedAge(detection(oldest.Event), now)} old" : ""));
         if (counts.DroppedExpired + counts.DroppedFull + counts.Coalesced > 0)
             Console.WriteLine($"dropped by the bounds: {counts.DroppedExpired} past retention, {counts.DroppedFull} when full, {counts.Coalesced} superseded (coalesced)");
         if (counts.Recovery is { } recovery)

@@ -39,7 +39,7 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TrapServ
             Readings = snapshot.Readings.Select(r => new ReadingStatus(r.Entity, r.Metric, r.Value, r.Unit, Math.Round((now - r.Time).TotalSeconds, 1))).ToList(),
             OpenAlerts = snapshot.OpenAlerts.Select(a => new AlertStatus(a.RuleId, a.Entity, a.Phase.ToString().ToLowerInvariant(), a.Severity, a.Value, a.Since)).ToList(),
             Counters = new CounterStatus(snapshot.RefusedReadings, snapshot.DroppedReadings, snapshot.SeriesBytes, snapshot.SeriesBudget),
-            Uplink = Uplink(board.Delivery, now),
+            Uplink = Uplink(board.Delivery),
             HardwareWatchdog = _hardwareWatchdog,
             SnmpTraps = traps.Status() is { } t
                 ? new TrapsReport(t.Listen, t.Listening, t.Counters.Received, t.Counters.Accepted, t.Counters.InformsAcknowledged, t.Counters.ReportsSent, t.EarlyPolls, t.Counters.Dropped)
@@ -47,12 +47,12 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TrapServ
         };
     }
 
-    private static UplinkReport Uplink(DeliverySnapshot delivery, DateTimeOffset now)
+    private static UplinkReport Uplink(DeliverySnapshot delivery)
     {
         var counts = delivery.Counts;
         var status = delivery.Status;
         return new UplinkReport(delivery.Uplink.State.ToString().ToLowerInvariant(), counts?.Pending ?? 0, counts?.Parked ?? 0, counts?.Delivered ?? 0,
-            counts?.OldestPending is { } oldest ? Math.Round((now - oldest).TotalSeconds) : null,
+            delivery.OldestPendingAge is { } oldest ? Math.Round(oldest.TotalSeconds) : null,
             status?.LastDelivered, status?.ConsecutiveFailures ?? 0, status?.LastError,
             (counts?.DroppedExpired ?? 0) + (counts?.DroppedFull ?? 0))
         {
