@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-20}
 edge=${2:-src/Edge/bin/Release/net10.0/edge}
-python3 -c 'import ctypes; b = ctypes.create_string_buffer(512); s = ctypes.CDLL("libc.so.6").adjtimex(b); print(f"adjtimex(2) state {s} ({"TIME_ERROR: clock unsynchronized" if s == 5 else "ok"})")'
+python3 -c 'import ctypes; b = ctypes.create_string_buffer(512); s = ctypes.CDLL("libc.so.6").adjtimex(b); print("adjtimex(2) state %d (%s)" % (s, "TIME_ERROR: clock unsynchronized" if s == 5 else "ok"))'
 [ "${2:-}" ] || dotnet build src/Edge -c Release -nologo -v quiet >/dev/null
 dotnet build bench/Edge.Bench.Latency -c Release -nologo -v quiet >/dev/null
 dll=bench/Edge.Bench.Latency/bin/Release/net10.0/Edge.Bench.Latency.dll

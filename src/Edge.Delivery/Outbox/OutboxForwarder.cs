@@ -165,7 +165,7 @@ public sealed class OutboxForwarder(
                     // The incident was triggered with a key PagerDuty no longer takes: no key can close it through the
                     // Events API now, and the route's current key would be dropped by PagerDuty (another integration).
                     error = $"{error} (the routing key this incident was triggered with, since replaced; resolve it in PagerDuty)";
-                    store.Park(head.Id, error);
+                    store.ParkForgettingIncidentKey(head, error);
                     DeliveryLog.Parked(logger, OutboxStore.ActionName(head.Event.Action), head.Event.DedupKey, head.Id, error);
                     break;
                 case DeliveryResult.Rejected:

@@ -28,6 +28,9 @@ public sealed partial class OutboxStore : IDisposable
     private const string MarkDeliveredSql =
         "UPDATE events SET status = 1, attempts = attempts + 1, last_attempt_at = $at, delivered_at = $at, last_error = NULL WHERE id = $id AND status = 0";
 
+    private const string ParkSql =
+        "UPDATE events SET status = 2, attempts = attempts + 1, last_attempt_at = $at, last_error = $error WHERE id = $id AND status = 0";
+
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
@@ -320,7 +323,27 @@ public sealed partial class OutboxStore : IDisposable
     public void Park(long id, string error)
     {
         lock (_gate)
-            Update("UPDATE events SET status = 2, attempts = attempts + 1, last_attempt_at = $at, last_error = $error WHERE id = $id AND status = 0", id, error);
+            Update(ParkSql, id, error);
+    }
+
+    /// <summary>
+    /// Parks an event of an incident whose trigger's key PagerDuty no longer takes, and forgets that key in the same
+    /// transaction: nothing can close that incident through the Events API now, and a later trigger of the same
+    /// alert opens a new one with the route's key instead of meeting the dead key.
+    /// </summary>
+    public void ParkForgettingIncidentKey(OutboxEntry entry, string error)
+    {
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction();
+            Update(ParkSql, entry.Id, error);
+            using var cmd = _connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "DELETE FROM incident_keys WHERE dedup_key = $dedup";
+            cmd.Parameters.AddWithValue("$dedup", entry.Event.DedupKey);
+            cmd.ExecuteNonQuery();
+            tx.Commit();
+        }
     }
 
     /// <summary>A transient failure: the event stays at the head of its lane.</summary>

@@ -186,5 +186,10 @@ public class RouteFaultTests
         Assert.Contains("the routing key this incident was triggered with", parked.LastError);
         Assert.Equal((NewKey, "dc1-r12/rack-hot/s2"), (p.Emulator.Received[^1].RoutingKey, p.Emulator.Received[^1].DedupKey));
         Assert.Empty(p.Forwarder.Status.RouteFaults);
+
+        // The dead key is forgotten with it: the alert's next trigger opens a new incident with the route's key.
+        p.Publish(Event(EventAction.Trigger, "s1", p.Time.GetUtcNow()));
+        await p.PumpUntilIdleAsync();
+        Assert.Equal((NewKey, "trigger", "dc1-r12/rack-hot/s1"), (p.Emulator.Received[^1].RoutingKey, p.Emulator.Received[^1].Action, p.Emulator.Received[^1].DedupKey));
     }
 }
