@@ -16,6 +16,7 @@ var withTrap = args[1] == "trap";
 var runs = int.Parse(args[2], CultureInfo.InvariantCulture);
 var interval = args.Length > 3 && !args[3].StartsWith("--", StringComparison.Ordinal) ? args[3] : withTrap ? "1h" : "5s";
 var waitForResolve = !args.Contains("--no-resolve-wait");
+var pollSeconds = interval.EndsWith('s') ? double.Parse(interval[..^1], CultureInfo.InvariantCulture) : 0;
 const string Community = "generex-ups_cs141";
 const string Key = "BENCHkey0123456789abcdefABCDEF01";
 const string OutputSource = "1.3.6.1.2.1.33.1.4.1.0";
@@ -90,8 +91,9 @@ try
     async Task<double> Measure(string source, string action)
     {
         // A trap brings a poll forward at most once a second per device (docs/snmp.md): each change is made more than
-        // a second after the last poll, so what is measured is the delivery path, not that rate limit.
-        await Task.Delay(1200);
+        // a second after the last poll, so what is measured is the delivery path, not that rate limit. Without traps
+        // the change lands at a random point of the poll cycle (else every run would meet the same phase of it).
+        await Task.Delay(TimeSpan.FromSeconds(1.2 + (withTrap ? 0 : Random.Shared.NextDouble() * pollSeconds)));
         int before;
         lock (accepted)
             before = accepted.Count(a => a.Action == action);
