@@ -42,8 +42,17 @@ internal static partial class DeliveryLog
     [LoggerMessage(3015, LogLevel.Information, "Forwarding the outbox to {Endpoint}")]
     public static partial void Forwarding(ILogger logger, string endpoint);
 
-    [LoggerMessage(3020, LogLevel.Information, "Clock synchronized: {Count} events detected before it were re-stamped")]
-    public static partial void Restamped(ILogger logger, int count);
+    [LoggerMessage(3016, LogLevel.Error, "Route {Route}: PagerDuty rejects its routing key ({KeyOrigin}): {Error}. Its events wait in order, none is parked; correct the key and reload (systemctl reload edge). {Pending} events waiting")]
+    public static partial void KeyRejected(ILogger logger, string route, string keyOrigin, string error, long pending);
+
+    [LoggerMessage(3017, LogLevel.Error, "Route {Route}: the connector refuses it ({Error}): check the connector URL and the relay's authentication. Its events wait in order, none is parked; {Pending} events waiting")]
+    public static partial void RouteRefused(ILogger logger, string route, string error, long pending);
+
+    [LoggerMessage(3018, LogLevel.Error, "Route {Route}: the answer is not PagerDuty's acceptance ({Error}); not counted as delivered, retrying with back-off; {Pending} events waiting")]
+    public static partial void RelayFault(ILogger logger, string route, string error, long pending);
+
+    [LoggerMessage(3019, LogLevel.Information, "Route {Route} has a new routing key ({KeyOrigin}): its held events are sent again, in order")]
+    public static partial void KeyChanged(ILogger logger, string route, string keyOrigin);
 
     [LoggerMessage(3021, LogLevel.Warning, "Another process is forwarding from {StateDir} ({LockFile} is held); this one will not send")]
     public static partial void NotForwarding(ILogger logger, string stateDir, string lockFile);

@@ -18,6 +18,9 @@ internal static partial class Log
     [LoggerMessage(1011, LogLevel.Error, "Configuration problem: {Problem}")]
     public static partial void ConfigProblem(ILogger logger, string problem);
 
+    [LoggerMessage(1013, LogLevel.Warning, "Configuration warning: {Warning}")]
+    public static partial void ConfigWarning(ILogger logger, string warning);
+
     [LoggerMessage(1012, LogLevel.Information, "Configuration {ConfigFile} applied: {Rules} rules (generation {Generation})")]
     public static partial void ConfigApplied(ILogger logger, string configFile, int rules, int generation);
 

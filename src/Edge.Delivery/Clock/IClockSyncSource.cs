@@ -2,7 +2,7 @@ namespace Edge.Delivery.Clock;
 
 /// <summary>
 /// Whether the wall clock has been synchronized since boot. A Pi has no real-time clock: until NTP answers, the wall
-/// clock may be hours or days off, so events detected before then are re-stamped from the monotonic clock.
+/// clock may be hours or days off, so an event's time is placed by the monotonic clock once it is (DetectionTime).
 /// </summary>
 public interface IClockSyncSource
 {

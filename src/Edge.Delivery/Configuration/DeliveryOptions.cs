@@ -45,11 +45,8 @@ public sealed record DeliveryOptions
     /// </summary>
     public TimeSpan ThrottleStep { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>False: trust the wall clock from boot (<c>"clock": "assume-synchronized"</c>).</summary>
-    public bool WaitForClockSync { get; init; } = true;
-
-    /// <summary>How long an event detected on an unsynchronized clock waits for synchronization before it is sent flagged.</summary>
-    public TimeSpan ClockSyncGrace { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>True: ask the kernel whether the wall clock is synchronized; false: trust it always (<c>"clock": "assume-synchronized"</c>).</summary>
+    public bool CheckClockSync { get; init; } = true;
 
     /// <summary>What <c>edge config check</c> prints without failing (e.g. a key file others can read).</summary>
     public IReadOnlyList<ConfigProblem> Warnings { get; init; } = [];

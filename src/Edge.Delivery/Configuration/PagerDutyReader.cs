@@ -56,6 +56,10 @@ public static class PagerDutyReader
             else
                 node.Problem("proxy", "is not allowed; allowed: an http:// or https:// URL of the proxy");
         }
+        // An upgrade must never turn a working configuration into a rejected one: the old setting is accepted, said to be
+        // obsolete, and has no effect.
+        if (node.Has("clockSyncGrace"))
+            warnings.Add(new ConfigProblem($"{node.Path}.clockSyncGrace", "is obsolete and ignored: no event waits for the clock any more (a wait delayed every page by it on hosts whose kernel never reports the clock synchronized); each is sent at once and its timestamp decided when it is sent; remove the setting"));
         var caBundle = node.String("caBundle");
         if (caBundle is not null && !File.Exists(caBundle))
             node.Problem("caBundle", $"cannot read '{caBundle}'; allowed: a PEM file of CA certificates");
@@ -70,8 +74,7 @@ public static class PagerDutyReader
             Retention = node.Duration("retention", allowZero: false) ?? DeliveryOptions.Default.Retention,
             MaxEvents = node.Int("maxEvents", 100, 10_000_000) ?? DeliveryOptions.Default.MaxEvents,
             RequestTimeout = node.Duration("timeout", allowZero: false) ?? DeliveryOptions.Default.RequestTimeout,
-            WaitForClockSync = (node.OneOf("clock", ClockModes) ?? "auto") == "auto",
-            ClockSyncGrace = node.Duration("clockSyncGrace") ?? DeliveryOptions.Default.ClockSyncGrace,
+            CheckClockSync = (node.OneOf("clock", ClockModes) ?? "auto") == "auto",
             Warnings = warnings,
         };
     }

@@ -5,12 +5,15 @@ namespace Edge.Delivery.Emulator;
 
 /// <summary>
 /// PagerDuty's checks on an Events API v2 request, as strict as the published schema (spec/pagerduty-events-v2.md):
-/// required fields, enums, lengths, the 32-character routing key, https images. Returns PagerDuty-style error texts,
+/// required fields, enums, lengths, the 32-character alphanumeric routing key, https images. Returns PagerDuty-style error texts,
 /// which never repeat the routing key.
 /// </summary>
 public static class EventValidator
 {
     public const int MaxRequestBytes = 512_000;
+
+    public const string WrongKeyLength = "Length of 'routing_key' is incorrect (should be 32 characters)";
+    public const string NonAlphanumericKey = "'routing_key' cannot contain non-alphanumeric characters.";
 
     private static readonly string[] Actions = ["trigger", "acknowledge", "resolve"];
     private static readonly string[] Severities = ["critical", "error", "warning", "info"];
@@ -49,8 +52,13 @@ public static class EventValidator
                     errors.Add($"'{property.Name}' is not a permitted field");
             }
             var key = String(root, "routing_key", errors, required: true);
-            if (key is not null && key.Length != 32)
-                errors.Add("'routing_key' must be 32 characters");
+            // PagerDuty's own texts, both at once for a key that breaks both rules (a 20-character REST API key with
+            // '+', '-', '_' got exactly this pair: github.com/blockpane/tenderduty issue 10; the length text alone:
+            // github.com/envato/pagerduty issue 70).
+            if (key is { Length: > 0 } && key.Length != 32)
+                errors.Add(WrongKeyLength);
+            if (key is { Length: > 0 } && !key.All(char.IsAsciiLetterOrDigit))
+                errors.Add(NonAlphanumericKey);
             var action = String(root, "event_action", errors, required: true);
             if (action is not null && !Actions.Contains(action))
                 errors.Add("'event_action' must be one of trigger, acknowledge, resolve");

@@ -12,7 +12,8 @@ namespace Edge.Delivery.Emulator;
 /// <summary>
 /// PagerDuty's Events API v2 over real HTTP/1.1 on a loopback port, for tests and <c>edge demo</c>: strict about the
 /// event schema (<see cref="EventValidator"/>), keeping PagerDuty's dedup state (an alert per routing key and dedup
-/// key, open from trigger to resolve), rate limiting per routing key over a sliding 60 s window, and failing on demand
+/// key, open from trigger to resolve), rejecting keys it does not know (<see cref="KnownKeys"/>), rate limiting per
+/// routing key over a sliding 60 s window, and failing on demand, as PagerDuty or a relay in front of it does
 /// (<see cref="Fault"/>, <see cref="FailNext"/>). A minimal server on a TcpListener: no ASP.NET, works under NativeAOT.
 /// </summary>
 public sealed class PagerDutyEmulator : IAsyncDisposable
@@ -47,6 +48,15 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
 
     /// <summary>Events per minute per routing key before 429 (PagerDuty documents about 120); null: no limit.</summary>
     public int? RateLimitPerMinute { get; set; }
+
+    /// <summary>
+    /// The integration keys this PagerDuty knows; null: any well-formed key. A well-formed key outside the set gets the
+    /// 400 "Invalid routing key" (PagerDuty's text for a key of no integration, as its users quote it:
+    /// github.com/robusta-dev/robusta issue 571), in the documented 400 body.
+    /// </summary>
+    public IReadOnlySet<string>? KnownKeys { get; set; }
+
+    public const string InvalidRoutingKey = "Invalid routing key";
 
     /// <summary>Sent with every 429, when set.</summary>
     public TimeSpan? RetryAfter { get; set; }
@@ -231,7 +241,7 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
                             """{"status":"invalid event","message":"Event object is invalid","errors":["'summary' is too long (maiximum is 1024 characters)"]}""", null, stop).ConfigureAwait(false);
                         continue;
                     case EmulatorFault.InvalidEchoingKey:
-                        var echoed = $"'routing_key' {RoutingKeyOf(request.Value.Body)} is not a valid integration key for this service";
+                        var echoed = $"event for integration {RoutingKeyOf(request.Value.Body)}: 'summary' is too long (maiximum is 1024 characters)";
                         lock (_gate)
                             _rejections.Add(echoed);
                         var answer = new JsonObject { ["status"] = "invalid event", ["message"] = "Event object is invalid", ["errors"] = new JsonArray(echoed) };
@@ -242,6 +252,16 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
                         lock (_gate)
                             _rejections.Add(page);
                         await RespondAsync(stream, 400, "Bad Request", page, null, stop).ConfigureAwait(false);
+                        continue;
+                    case EmulatorFault.HtmlOk:
+                        await RespondAsync(stream, 200, "OK", "<!DOCTYPE html><html><head><title>Proxy</title></head><body><p>Request received.</p></body></html>", null, stop,
+                            "text/html").ConfigureAwait(false);
+                        continue;
+                    case EmulatorFault.NotFound:
+                        await RespondAsync(stream, 404, "Not Found", "<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>", null, stop, "text/html").ConfigureAwait(false);
+                        continue;
+                    case EmulatorFault.PayloadTooLarge:
+                        await RespondAsync(stream, 413, "Payload Too Large", "<html><body><h1>413 Request Entity Too Large</h1></body></html>", null, stop, "text/html").ConfigureAwait(false);
                         continue;
                     case EmulatorFault.Throttle:
                         await RespondAsync(stream, 429, "Too Many Requests", """{"status":"throttle event","message":"Requests for this service are arriving too quickly."}""", RetryAfter, stop).ConfigureAwait(false);
@@ -269,6 +289,8 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
         if (request.Method != "POST" || request.Target != Path)
             return (404, "Not Found", """{"status":"not found","message":"only POST /v2/enqueue is served here"}""");
         var errors = EventValidator.Validate(request.Body);
+        if (errors.Count == 0 && KnownKeys is { } known && RoutingKeyOf(request.Body) is { } candidate && !known.Contains(candidate))
+            errors.Add(InvalidRoutingKey);
         if (errors.Count > 0)
         {
             lock (_gate)
@@ -345,12 +367,13 @@ public sealed class PagerDutyEmulator : IAsyncDisposable
         }
     }
 
-    private static async Task RespondAsync(Stream stream, int status, string reason, string body, TimeSpan? retryAfter, CancellationToken stop)
+    private static async Task RespondAsync(Stream stream, int status, string reason, string body, TimeSpan? retryAfter, CancellationToken stop,
+        string contentType = "application/json")
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         var head = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {status} {reason}\r\n")
-            .Append("Content-Type: application/json\r\n")
+            .Append(CultureInfo.InvariantCulture, $"Content-Type: {contentType}\r\n")
             .Append(CultureInfo.InvariantCulture, $"Content-Length: {bytes.Length}\r\n");
         if (retryAfter is { } wait)
             head.Append(CultureInfo.InvariantCulture, $"Retry-After: {(int)Math.Ceiling(wait.TotalSeconds)}\r\n");

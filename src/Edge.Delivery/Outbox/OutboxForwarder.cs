@@ -8,15 +8,19 @@ namespace Edge.Delivery.Outbox;
 
 /// <summary>
 /// Drains the outbox to the connector, one FIFO lane per route: only a lane's oldest pending event is ever sent, so
-/// a resolve can never overtake its trigger. 202 → delivered (committed at once); 400 → parked; anything transient →
-/// that lane backs off (<see cref="BackoffPolicy"/>; a 429 on its throttle schedule) and retries the same event,
-/// forever while within retention.
+/// a resolve can never overtake its trigger. An event is sent as soon as its lane and the uplink allow, whatever the
+/// clock says: its timestamp is decided at send time (<see cref="DetectionTime"/>). PagerDuty's acceptance →
+/// delivered (committed at once); 400 about the event or 413 → parked; 400 about the routing key, or a relay's
+/// 401/403/404/405 → the lane holds (nothing parked, order kept) and the route is reported until its key changes
+/// (reload) or a slow re-probe gets through; a relay fault or anything transient → that lane backs off
+/// (<see cref="BackoffPolicy"/>; a 429 on its throttle schedule) and retries the same event, forever while within
+/// retention. Every event of an incident open at PagerDuty goes with the key its trigger went out with.
 /// <see cref="PumpAsync"/> is one pass; the hosted loop calls it and sleeps until the next thing is due, so tests
 /// drive the same code with a fake clock.
 /// </summary>
 public sealed class OutboxForwarder(
     OutboxStore store,
-    DeliveryOptions options,
+    Func<DeliveryOptions> currentOptions,
     PagerDutyClient client,
     IBootClock bootClock,
     IClockSyncSource clockSync,
@@ -35,7 +39,6 @@ public sealed class OutboxForwarder(
 
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
     private readonly Lock _statusGate = new();
-    private bool _clockSynced;
     private DateTimeOffset _nextHousekeeping = DateTimeOffset.MinValue;
     private DeliveryStatus _status = new(null, null, 0, null);
 
@@ -83,26 +86,39 @@ public sealed class OutboxForwarder(
     public async Task<DateTimeOffset> PumpAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        CheckClock();
+        var options = currentOptions();
         if (now >= _nextHousekeeping)
         {
             _nextHousekeeping = now + HousekeepingEvery;
-            Housekeeping();
+            Housekeeping(options);
         }
         var next = now + IdlePoll;
-        foreach (var route in store.PendingRoutes())
+        var routes = store.PendingRoutes();
+        foreach (var route in routes)
         {
-            var due = await DrainLaneAsync(route, cancellationToken).ConfigureAwait(false);
+            var due = await DrainLaneAsync(route, options, cancellationToken).ConfigureAwait(false);
             if (due < next)
                 next = due;
         }
+        // A route with nothing left to send (its events delivered elsewhere, expired) has no fault to show.
+        var names = routes.Select(RouteName).ToHashSet(StringComparer.Ordinal);
+        if (Status.RouteFaults.Any(f => !names.Contains(f.Route)))
+            SetStatus(s => s with { RouteFaults = s.RouteFaults.Where(f => names.Contains(f.Route)).ToArray() });
         return next;
     }
 
-    private async Task<DateTimeOffset> DrainLaneAsync(string route, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset> DrainLaneAsync(string route, DeliveryOptions options, CancellationToken cancellationToken)
     {
         if (!_lanes.TryGetValue(route, out var lane))
             _lanes[route] = lane = new Lane();
+        var routeKey = options.KeyFor(route);
+        if (lane.HeldWith is { } held && routeKey is not null && routeKey.Value != held)
+        {
+            // A corrected key (reload, SIGHUP, a new credential): the held events go again at once, in order.
+            DeliveryLog.KeyChanged(logger, RouteName(route), routeKey.Origin);
+            lane.HeldWith = null;
+            lane.NotBefore = DateTimeOffset.MinValue;
+        }
         for (var sent = 0; sent < MaxPerLanePerPass; sent++)
         {
             var now = time.GetUtcNow();
@@ -111,7 +127,8 @@ public sealed class OutboxForwarder(
             var head = store.Head(route);
             if (head is null)
                 return DateTimeOffset.MaxValue;
-            var key = options.KeyFor(route);
+            var incidentKey = store.IncidentKey(head.Event.DedupKey);
+            var key = incidentKey ?? routeKey;
             if (key is null)
             {
                 if (!lane.ReportedNoKey)
@@ -120,42 +137,77 @@ public sealed class OutboxForwarder(
                 lane.NotBefore = now + TimeSpan.FromMinutes(1);
                 return lane.NotBefore;
             }
-            if (HeldForClock(head.Event) is { } heldUntil)
-                return heldUntil;
 
-            // Stored times never go backwards; sent ones must not either, even after a re-stamp.
-            var timestamp = head.Event.DetectedAt < lane.LastSent ? lane.LastSent : head.Event.DetectedAt;
-            var body = PagerDutyRequestBuilder.Build(head, key, timestamp);
-            var outcome = await client.SendAsync(body, cancellationToken).ConfigureAwait(false);
-            var error = outcome.Error is null ? null : Shorten(Redact(outcome.Error, key));
+            var detected = DetectionTime.Of(head.Event, bootClock, clockSync.IsSynchronized(), now);
+            // Sent times never go backwards within a run (PagerDuty orders an alert's log by them).
+            if (detected.At < lane.LastSent)
+                detected = detected with { At = lane.LastSent };
+            var body = PagerDutyRequestBuilder.Build(head, key, detected);
+            var outcome = await client.SendAsync(body, head.Event.DedupKey, cancellationToken).ConfigureAwait(false);
+            var error = outcome.Error is null ? null : Shorten(Redact(Redact(outcome.Error, key), routeKey));
             switch (outcome.Result)
             {
                 case DeliveryResult.Delivered:
                     // Committed before anything else happens: a crash between PagerDuty's 202 and this fsync is the
                     // only way an event is sent twice (and PagerDuty's dedup absorbs that).
-                    store.MarkDelivered(head.Id);
-                    lane.LastSent = timestamp;
+                    store.MarkDelivered(head, key);
+                    if (detected.At is { } at)
+                        lane.LastSent = at;
                     if (lane.Failures > 0)
                         DeliveryLog.Recovered(logger, RouteName(route), lane.Failures);
                     lane.Failures = 0;
                     lane.Throttles = 0;
                     DeliveryLog.Delivered(logger, OutboxStore.ActionName(head.Event.Action), head.Event.DedupKey, head.Id, RouteName(route), head.Attempts + 1);
+                    SetFault(route, null);
                     SetStatus(s => s with { LastDelivered = time.GetUtcNow(), ConsecutiveFailures = 0, LastError = null });
+                    break;
+                case DeliveryResult.KeyRejected when incidentKey is not null && incidentKey.Value != routeKey?.Value:
+                    // The incident was triggered with a key PagerDuty no longer takes: no key can close it through the
+                    // Events API now, and the route's current key would be dropped by PagerDuty (another integration).
+                    error = $"{error} (the routing key this incident was triggered with, since replaced; resolve it in PagerDuty)";
+                    store.ParkForgettingIncidentKey(head, error);
+                    DeliveryLog.Parked(logger, OutboxStore.ActionName(head.Event.Action), head.Event.DedupKey, head.Id, error);
                     break;
                 case DeliveryResult.Rejected:
                     store.Park(head.Id, error!);
                     DeliveryLog.Parked(logger, OutboxStore.ActionName(head.Event.Action), head.Event.DedupKey, head.Id, error!);
                     break;
+                case DeliveryResult.KeyRejected or DeliveryResult.RouteRefused:
+                    // Every event of the route would get the same answer: parking them one by one would drain the
+                    // route, resolves included, into the dead letters. The lane holds; nothing is parked.
+                    store.RecordFailure(head.Id, error!);
+                    lane.Failures++;
+                    if (lane.HeldWith is null)
+                    {
+                        var pending = store.Counts().Pending;
+                        if (outcome.Result == DeliveryResult.KeyRejected)
+                            DeliveryLog.KeyRejected(logger, RouteName(route), key.Origin, error!, pending);
+                        else
+                            DeliveryLog.RouteRefused(logger, RouteName(route), error!, pending);
+                    }
+                    lane.HeldWith = routeKey?.Value ?? key.Value;
+                    // Re-probed now and then, in case the fault is lifted where Edge cannot see it (a relay fixed).
+                    lane.NotBefore = time.GetUtcNow() + options.BackoffCap;
+                    SetFault(route, new RouteFault(RouteName(route), outcome.Result == DeliveryResult.KeyRejected ? RouteFaultKind.KeyRejected : RouteFaultKind.Refused,
+                        error!, time.GetUtcNow()));
+                    SetStatus(s => s with { LastFailure = time.GetUtcNow(), ConsecutiveFailures = lane.Failures, LastError = error });
+                    return lane.NotBefore;
                 default:
                     store.RecordFailure(head.Id, error!);
                     lane.Failures++;
                     if (lane.Failures == 1)
-                        DeliveryLog.Failing(logger, RouteName(route), error!, store.Counts().Pending);
+                    {
+                        if (outcome.Result == DeliveryResult.RelayFault)
+                            DeliveryLog.RelayFault(logger, RouteName(route), error!, store.Counts().Pending);
+                        else
+                            DeliveryLog.Failing(logger, RouteName(route), error!, store.Counts().Pending);
+                    }
                     lane.Throttles = outcome.Result == DeliveryResult.Throttled ? lane.Throttles + 1 : 0;
                     var delay = outcome.Result == DeliveryResult.Throttled && outcome.RetryAfter is null
                         ? BackoffPolicy.Throttled(lane.Throttles, random.NextDouble(), options.ThrottleStep, options.BackoffCap)
                         : BackoffPolicy.Next(lane.Failures, random.NextDouble(), outcome.RetryAfter, options.BackoffBase, options.BackoffCap);
                     lane.NotBefore = time.GetUtcNow() + delay;
+                    SetFault(route, outcome.Result == DeliveryResult.RelayFault ? new RouteFault(RouteName(route), RouteFaultKind.RelayFault, error!, time.GetUtcNow()) : null);
                     SetStatus(s => s with { LastFailure = time.GetUtcNow(), ConsecutiveFailures = lane.Failures, LastError = error });
                     return lane.NotBefore;
             }
@@ -163,38 +215,29 @@ public sealed class OutboxForwarder(
         return time.GetUtcNow();
     }
 
-    /// <summary>
-    /// An event of this boot detected on an unsynchronized clock waits (in its lane: order is kept) for the clock to
-    /// be synchronized, so it is re-stamped with its true time; after the grace it goes flagged instead.
-    /// </summary>
-    private DateTimeOffset? HeldForClock(OutboxEvent e)
-    {
-        if (!options.WaitForClockSync || e.ClockSynchronized || e.BootId != bootClock.BootId)
-            return null;
-        var waited = bootClock.SinceBoot() - e.SinceBoot;
-        if (waited >= options.ClockSyncGrace)
-            return null;
-        var recheck = options.ClockSyncGrace - waited;
-        return time.GetUtcNow() + (recheck < IdlePoll ? recheck : IdlePoll);
-    }
-
-    private void CheckClock()
-    {
-        if (_clockSynced || !options.WaitForClockSync || !clockSync.IsSynchronized())
-            return;
-        _clockSynced = true;
-        var n = store.Restamp(bootClock.BootId, bootClock.SinceBoot(), time.GetUtcNow());
-        if (n > 0)
-            DeliveryLog.Restamped(logger, n);
-    }
-
-    private void Housekeeping()
+    private void Housekeeping(DeliveryOptions options)
     {
         var report = store.Prune(options.Retention, options.MaxEvents);
         if (report.Lost > 0)
             DeliveryLog.Dropped(logger, report.ExpiredDropped, report.Coalesced, report.FullDropped);
         if (report.OverBoundWithCriticals)
             DeliveryLog.OverBound(logger, options.MaxEvents);
+    }
+
+    /// <summary>Records (or, with null, clears) what is wrong with a route, keeping the time it started.</summary>
+    private void SetFault(string route, RouteFault? fault)
+    {
+        var name = RouteName(route);
+        SetStatus(s =>
+        {
+            var kept = s.RouteFaults.FirstOrDefault(f => f.Route == name);
+            if (fault is null && kept is null)
+                return s;
+            var others = s.RouteFaults.Where(f => f.Route != name);
+            if (fault is not null)
+                others = others.Append(kept?.Kind == fault.Kind ? fault with { Since = kept.Since } : fault);
+            return s with { RouteFaults = others.OrderBy(f => f.Route, StringComparer.Ordinal).ToArray() };
+        });
     }
 
     private void SetStatus(Func<DeliveryStatus, DeliveryStatus> change)
@@ -206,7 +249,7 @@ public sealed class OutboxForwarder(
     private static string RouteName(string route) => route.Length == 0 ? "default" : route;
 
     /// <summary>Whatever a server or a relay answers, the key never leaves here inside an error.</summary>
-    private static string Redact(string error, RoutingKey key) => error.Replace(key.Value, "<routing key>", StringComparison.Ordinal);
+    private static string Redact(string error, RoutingKey? key) => key is null ? error : error.Replace(key.Value, "<routing key>", StringComparison.Ordinal);
 
     /// <summary>What is kept of an error (a relay may answer with a whole page); cut only after <see cref="Redact"/>.</summary>
     private static string Shorten(string error) => error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
@@ -220,6 +263,9 @@ public sealed class OutboxForwarder(
         public DateTimeOffset NotBefore = DateTimeOffset.MinValue;
         public DateTimeOffset LastSent = DateTimeOffset.MinValue;
         public bool ReportedNoKey;
+
+        /// <summary>The route's key when PagerDuty rejected it (or a relay refused the route): held until it changes.</summary>
+        public string? HeldWith;
     }
 }
 

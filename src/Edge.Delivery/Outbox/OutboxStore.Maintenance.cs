@@ -1,30 +1,8 @@
 namespace Edge.Delivery.Outbox;
 
-/// <summary>Keeping the outbox right over time: re-stamping once the clock is synchronized, retention and the size bound.</summary>
+/// <summary>Keeping the outbox within bounds over time: retention and the size bound.</summary>
 public sealed partial class OutboxStore
 {
-    /// <summary>
-    /// Re-stamps events of this boot that were detected before the clock was synchronized: their true time is now
-    /// minus how long ago (by the monotonic clock) they were detected. Events of earlier boots cannot be placed and keep
-    /// their flag. Returns how many were re-stamped.
-    /// </summary>
-    public int Restamp(string bootId, TimeSpan sinceBootNow, DateTimeOffset wallNow)
-    {
-        lock (_gate)
-        {
-            using var cmd = _connection.CreateCommand();
-            cmd.CommandText =
-                "UPDATE events SET detected_at = $wall - ($since - since_boot_ms) * 10000, clock_synced = 1 " +
-                "WHERE clock_synced = 0 AND boot_id = $boot AND since_boot_ms <= $since";
-            cmd.Parameters.AddWithValue("$wall", wallNow.UtcTicks);
-            cmd.Parameters.AddWithValue("$since", (long)sinceBootNow.TotalMilliseconds);
-            cmd.Parameters.AddWithValue("$boot", bootId);
-            var n = cmd.ExecuteNonQuery();
-            _highWater = Scalar("SELECT COALESCE(MAX(detected_at), 0) FROM events");
-            return n;
-        }
-    }
-
     /// <summary>
     /// Applies retention and the size bound. Delivered rows go first; then superseded events (all but the newest
     /// pending event of a dedup key) are coalesced; then the oldest pending. A pending critical event is never

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Edge.Delivery.Configuration;
 
 namespace Edge.Delivery.Outbox;
 
@@ -92,6 +93,39 @@ public sealed partial class OutboxStore
             var list = new List<(string, string, string, string, DateTimeOffset)>();
             while (reader.Read())
                 list.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Time(reader.GetInt64(4))));
+            return list;
+        }
+    }
+
+    /// <summary>The oldest pending event of any lane: how long the outbox has been holding something back.</summary>
+    public OutboxEntry? OldestPending()
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = $"SELECT {EntryColumns} FROM events WHERE status = 0 ORDER BY id LIMIT 1";
+            using var reader = cmd.ExecuteReader();
+            return reader.Read() ? ReadEntry(reader) : null;
+        }
+    }
+
+    /// <summary>
+    /// Open incidents whose trigger went out with a key their route no longer has (rotated, or the route removed):
+    /// their resolves still go with that key. Routes are named; the keys stay here.
+    /// </summary>
+    public IReadOnlyList<(string DedupKey, string Route)> OpenUnderRetiredKey(DeliveryOptions options)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT dedup_key, route, routing_key FROM incident_keys ORDER BY dedup_key";
+            using var reader = cmd.ExecuteReader();
+            var list = new List<(string, string)>();
+            while (reader.Read())
+            {
+                if (options.KeyFor(reader.GetString(1))?.Value != reader.GetString(2))
+                    list.Add((reader.GetString(0), reader.GetString(1)));
+            }
             return list;
         }
     }

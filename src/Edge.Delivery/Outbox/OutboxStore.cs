@@ -1,5 +1,6 @@
 using System.Globalization;
 using Edge.Core.Alerts;
+using Edge.Delivery.Configuration;
 using Microsoft.Data.Sqlite;
 
 namespace Edge.Delivery.Outbox;
@@ -23,6 +24,12 @@ public sealed partial class OutboxStore : IDisposable
     private const string EntryColumns =
         "id, route, dedup_key, action, severity, summary, source, component, grp, class, details, detected_at, boot_id, since_boot_ms, clock_synced, " +
         "status, attempts, enqueued_at, last_attempt_at, delivered_at, last_error";
+
+    private const string MarkDeliveredSql =
+        "UPDATE events SET status = 1, attempts = attempts + 1, last_attempt_at = $at, delivered_at = $at, last_error = NULL WHERE id = $id AND status = 0";
+
+    private const string ParkSql =
+        "UPDATE events SET status = 2, attempts = attempts + 1, last_attempt_at = $at, last_error = $error WHERE id = $id AND status = 0";
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
@@ -76,6 +83,7 @@ public sealed partial class OutboxStore : IDisposable
         string? problem;
         try
         {
+            Protect(path);
             connection = Connect(path);
             problem = IntegrityProblem(connection);
         }
@@ -90,6 +98,7 @@ public sealed partial class OutboxStore : IDisposable
             if (!repair)
                 throw new OutboxCorruptException(path, problem);
             recovery = MoveAside(path, problem, time.GetUtcNow());
+            Protect(path);
             connection = Connect(path);
         }
         var db = connection!;
@@ -271,14 +280,70 @@ public sealed partial class OutboxStore : IDisposable
     public void MarkDelivered(long id)
     {
         lock (_gate)
-            Update("UPDATE events SET status = 1, attempts = attempts + 1, last_attempt_at = $at, delivered_at = $at, last_error = NULL WHERE id = $id AND status = 0", id, null);
+            Update(MarkDeliveredSql, id, null);
+    }
+
+    /// <summary>
+    /// <see cref="MarkDelivered(long)"/>, and in the same transaction what PagerDuty now holds open: a delivered trigger
+    /// opens its incident under <paramref name="key"/> (an incident already open keeps the key it was opened with), a
+    /// delivered resolve closes it.
+    /// </summary>
+    public void MarkDelivered(OutboxEntry entry, RoutingKey key)
+    {
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction();
+            Update(MarkDeliveredSql, entry.Id, null);
+            using var cmd = _connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = entry.Event.Action == EventAction.Trigger
+                ? "INSERT INTO incident_keys (dedup_key, route, routing_key) VALUES ($dedup, $route, $key) ON CONFLICT (dedup_key) DO NOTHING"
+                : "DELETE FROM incident_keys WHERE dedup_key = $dedup";
+            cmd.Parameters.AddWithValue("$dedup", entry.Event.DedupKey);
+            cmd.Parameters.AddWithValue("$route", entry.Event.Route);
+            cmd.Parameters.AddWithValue("$key", key.Value);
+            cmd.ExecuteNonQuery();
+            tx.Commit();
+        }
+    }
+
+    /// <summary>The routing key the open incident of <paramref name="dedupKey"/> was triggered with; null when none is open.</summary>
+    public RoutingKey? IncidentKey(string dedupKey)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT routing_key FROM incident_keys WHERE dedup_key = $dedup";
+            cmd.Parameters.AddWithValue("$dedup", dedupKey);
+            return cmd.ExecuteScalar() is string value ? new RoutingKey(value, "the key the incident was triggered with") : null;
+        }
     }
 
     /// <summary>PagerDuty answered 400: kept with its errors for the operator, never retried by itself.</summary>
     public void Park(long id, string error)
     {
         lock (_gate)
-            Update("UPDATE events SET status = 2, attempts = attempts + 1, last_attempt_at = $at, last_error = $error WHERE id = $id AND status = 0", id, error);
+            Update(ParkSql, id, error);
+    }
+
+    /// <summary>
+    /// Parks an event of an incident whose trigger's key PagerDuty no longer takes, and forgets that key in the same
+    /// transaction: nothing can close that incident through the Events API now, and a later trigger of the same
+    /// alert opens a new one with the route's key instead of meeting the dead key.
+    /// </summary>
+    public void ParkForgettingIncidentKey(OutboxEntry entry, string error)
+    {
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction();
+            Update(ParkSql, entry.Id, error);
+            using var cmd = _connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "DELETE FROM incident_keys WHERE dedup_key = $dedup";
+            cmd.Parameters.AddWithValue("$dedup", entry.Event.DedupKey);
+            cmd.ExecuteNonQuery();
+            tx.Commit();
+        }
     }
 
     /// <summary>A transient failure: the event stays at the head of its lane.</summary>
@@ -316,6 +381,37 @@ public sealed partial class OutboxStore : IDisposable
         cmd.CommandText = "PRAGMA page_size = 1024; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 4194304; PRAGMA foreign_keys = OFF;";
         cmd.ExecuteNonQuery();
         return connection;
+    }
+
+    /// <summary>
+    /// The database holds the routing keys open incidents were triggered with, so it gets the key file's protection:
+    /// owner-only (0600). A new file is created so before SQLite opens it, and SQLite gives its -wal and -shm files the
+    /// database file's mode; an existing one (an older Edge, a umask of 022 outside systemd's UMask=0077) loses its
+    /// group and other bits. A file owned by another user (an operator command run as root) is left as it is.
+    /// </summary>
+    private static void Protect(string path)
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        if (!File.Exists(path))
+        {
+            using (new FileStream(path, new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.Write, UnixCreateMode = ownerOnly }))
+            {
+            }
+            return;
+        }
+        foreach (var file in (string[])[path, path + "-wal", path + "-shm"])
+        {
+            try
+            {
+                if (File.Exists(file) && (File.GetUnixFileMode(file) & ~ownerOnly) != 0)
+                    File.SetUnixFileMode(file, File.GetUnixFileMode(file) & ownerOnly);
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
     }
 
     /// <summary>Null when the database is sound; else why not.</summary>

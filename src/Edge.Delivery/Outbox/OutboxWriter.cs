@@ -25,7 +25,7 @@ public sealed class OutboxWriter(OutboxStore store, IBootClock bootClock, IClock
     private Dictionary<(string, string), AlertRecord> _saved = [];
 
     /// <summary>False with <c>"clock": "assume-synchronized"</c>: every event counts as stamped on a good clock.</summary>
-    public bool WaitForClockSync { get; init; } = true;
+    public bool CheckClockSync { get; init; } = true;
 
     /// <summary>Events held since the last commit (0 after a successful one).</summary>
     public int Unsaved => _unsaved.Count;
@@ -122,7 +122,7 @@ public sealed class OutboxWriter(OutboxStore store, IBootClock bootClock, IClock
             DetectedAt = e.DetectedAt,
             BootId = bootClock.BootId,
             SinceBoot = sinceBoot - age,
-            ClockSynchronized = !WaitForClockSync || clockSync.IsSynchronized(),
+            ClockSynchronized = !CheckClockSync || clockSync.IsSynchronized(),
         };
     }
 

@@ -58,6 +58,16 @@ internal static class SchemaMigrations
             SELECT e.dedup_key, e.route, e.severity, e.summary, e.detected_at FROM events e
             WHERE e.action = 'trigger' AND e.id = (SELECT MAX(id) FROM events l WHERE l.dedup_key = e.dedup_key);
         """,
+        // 3 (incident routing keys): the routing key each incident open at PagerDuty was triggered with, since PagerDuty
+        // drops an acknowledge or resolve sent with another key, so its resolve still closes it after the route's key is
+        // rotated. The only secret in the database: the file is kept owner-only, as the key file is (OutboxStore.Protect).
+        // Incidents opened before this step have no row; their resolves go with the route's key, as before.
+        """
+        CREATE TABLE incident_keys (
+            dedup_key TEXT PRIMARY KEY,
+            route TEXT NOT NULL,
+            routing_key TEXT NOT NULL) WITHOUT ROWID;
+        """,
     ];
 
     public static int Latest => Steps.Count;

@@ -8,6 +8,11 @@ namespace Edge.Delivery.PagerDuty;
 /// <summary>
 /// One POST to the connector and what its answer means. The timeout runs on the injected clock. Nothing here
 /// repeats the request body (it carries the routing key) in an error.
+/// Only PagerDuty's own acceptance counts as delivered: its documented success is 202 with
+/// <c>{"status":"success","message":"Event processed","dedup_key":…}</c>, and its own clients accept nothing else
+/// (go-pagerduty's event_v2.go fails any status but 202; pdpyras' EventsAPISession.send_event fails a body that is
+/// not an object with a <c>dedup_key</c>). A relay answering 200/201 counts only with a JSON body whose status is
+/// "success"; any body that names a dedup key must name the one sent.
 /// </summary>
 public sealed class PagerDutyClient(HttpClient http, Uri endpoint, TimeProvider time, TimeSpan timeout)
 {
@@ -17,7 +22,7 @@ public sealed class PagerDutyClient(HttpClient http, Uri endpoint, TimeProvider 
 
     public static string UserAgent(string version) => $"Edge/{version} (+PagerDuty Events API v2)";
 
-    public async Task<DeliveryOutcome> SendAsync(byte[] body, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcome> SendAsync(byte[] body, string dedupKey, CancellationToken cancellationToken)
     {
         using var timeoutCts = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutCts.Token);
@@ -30,12 +35,22 @@ public sealed class PagerDutyClient(HttpClient http, Uri endpoint, TimeProvider 
             var text = await ReadBoundedAsync(response, linked.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status is >= 200 and < 300)
-                return DeliveryOutcome.Delivered;
-            if (response.StatusCode == HttpStatusCode.BadRequest)
-                return new DeliveryOutcome(DeliveryResult.Rejected, RejectionText(text));
+                return Acceptance(status, response.Content.Headers.ContentType?.MediaType, text, dedupKey);
             var retryAfter = RetryAfter(response.Headers.RetryAfter);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                return new DeliveryOutcome(DeliveryResult.Throttled, "throttled (429)", retryAfter);
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.BadRequest:
+                    var rejection = RejectionText(text);
+                    return new DeliveryOutcome(IsAboutRoutingKey(text) ? DeliveryResult.KeyRejected : DeliveryResult.Rejected, rejection);
+                case HttpStatusCode.RequestEntityTooLarge:
+                    return new DeliveryOutcome(DeliveryResult.Rejected, $"413 {response.ReasonPhrase}: the request is too large for the connector ({body.Length} bytes)");
+                case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed:
+                    // PagerDuty's Events API takes no authentication and serves only POST /v2/enqueue: these come from a
+                    // relay's path or credentials, the same for every event of the route.
+                    return new DeliveryOutcome(DeliveryResult.RouteRefused, $"HTTP {status} {response.ReasonPhrase} from {endpoint.GetLeftPart(UriPartial.Path)}");
+                case HttpStatusCode.TooManyRequests:
+                    return new DeliveryOutcome(DeliveryResult.Throttled, "throttled (429)", retryAfter);
+            }
             return new DeliveryOutcome(DeliveryResult.Transient, $"HTTP {status} {response.ReasonPhrase}", retryAfter);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -75,23 +90,58 @@ public sealed class PagerDutyClient(HttpClient http, Uri endpoint, TimeProvider 
         return Encoding.UTF8.GetString(buffer, 0, total);
     }
 
+    /// <summary>202 is PagerDuty's acceptance; a relay's 200/201 is only with its JSON success. Either way no other dedup key.</summary>
+    internal static DeliveryOutcome Acceptance(int status, string? mediaType, string body, string dedupKey)
+    {
+        var answer = ParseResponse(body);
+        if (answer?.DedupKey is { } echoed && echoed != dedupKey)
+            return new DeliveryOutcome(DeliveryResult.RelayFault, $"relay fault: HTTP {status} names dedup key '{Printable(echoed)}', not the one sent");
+        if (answer?.Status is { } said && said != "success")
+            return new DeliveryOutcome(DeliveryResult.RelayFault, $"relay fault: HTTP {status} with status '{Printable(said)}'");
+        if (status == 202 || (status is 200 or 201 && answer?.Status == "success"))
+            return DeliveryOutcome.Delivered;
+        var what = answer is null ? $"a {mediaType ?? "body of no type"} body, not PagerDuty's JSON" : "a JSON body without status \"success\"";
+        return new DeliveryOutcome(DeliveryResult.RelayFault, $"relay fault: HTTP {status} with {what}; not PagerDuty's acceptance (202)");
+    }
+
+    /// <summary>
+    /// A 400 about the routing key (PagerDuty's texts include "Invalid routing key", "Length of 'routing_key' is incorrect
+    /// (should be 32 characters)", "'routing_key' cannot contain non-alphanumeric characters."): every event of the route
+    /// would get it. Read from the errors (else the message) of a JSON answer; a relay's plain-text page is not read
+    /// for it.
+    /// </summary>
+    internal static bool IsAboutRoutingKey(string body)
+    {
+        var answer = ParseResponse(body);
+        IEnumerable<string> texts = answer?.Errors is { Count: > 0 } errors ? errors : answer?.Message is { } message ? [message] : [];
+        return texts.Any(t => t.Contains("routing_key", StringComparison.OrdinalIgnoreCase) || t.Contains("routing key", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static PagerDutyResponse? ParseResponse(string body)
+    {
+        try
+        {
+            return body.TrimStart().StartsWith('{') ? JsonSerializer.Deserialize(body, DeliveryJsonContext.Default.PagerDutyResponse) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Printable(string text) => text.Length > 80 ? text[..80] : text;
+
     /// <summary>
     /// PagerDuty's own words for why the event is invalid: its <c>errors</c>, else its message, else the body, whole:
     /// the forwarder takes the routing key out before it shortens the text, so no piece of a key survives a cut.
     /// </summary>
     internal static string RejectionText(string body)
     {
-        try
-        {
-            var answer = JsonSerializer.Deserialize(body, DeliveryJsonContext.Default.PagerDutyResponse);
-            if (answer?.Errors is { Count: > 0 } errors)
-                return "400 invalid event: " + string.Join("; ", errors);
-            if (answer?.Message is { } message)
-                return "400 " + message;
-        }
-        catch (JsonException)
-        {
-        }
+        var answer = ParseResponse(body);
+        if (answer?.Errors is { Count: > 0 } errors)
+            return "400 invalid event: " + string.Join("; ", errors);
+        if (answer?.Message is { } message)
+            return "400 " + message;
         return "400 " + body;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Edge.Core.Alerts;
+using Edge.Delivery.Clock;
 using Edge.Delivery.Configuration;
 using Edge.Delivery.Outbox;
 
@@ -21,10 +22,11 @@ public static class PagerDutyRequestBuilder
 
     public const string Client = "Edge";
 
-    public static byte[] Build(OutboxEntry entry, RoutingKey key, DateTimeOffset timestamp)
+    public static byte[] Build(OutboxEntry entry, RoutingKey key, DetectionTime detected)
     {
         var e = entry.Event;
-        var details = Details(entry);
+        var details = Details(entry, detected);
+        var timestamp = detected.At;
         var body = Serialize(e, key, timestamp, details);
         if (body.Length < MaxRequestBytes)
             return body;
@@ -49,7 +51,7 @@ public static class PagerDutyRequestBuilder
         if (body.Length >= MaxRequestBytes)
         {
             var kept = new JsonObject { ["truncated"] = "custom_details dropped: too large for PagerDuty's 512,000-byte limit", ["outbox_id"] = entry.Id };
-            foreach (var name in (string[])["rule", "condition", "metric", "value", "unit"])
+            foreach (var name in (string[])["rule", "condition", "metric", "value", "unit", "clock_unsynchronized", "detected_seconds_before_send"])
             {
                 if (details[name] is JsonValue v && v.ToString().Length < 4096)
                     kept[name] = v.DeepClone();
@@ -62,7 +64,7 @@ public static class PagerDutyRequestBuilder
         return body;
     }
 
-    private static JsonObject Details(OutboxEntry entry)
+    private static JsonObject Details(OutboxEntry entry, DetectionTime detected)
     {
         var e = entry.Event;
         JsonObject details;
@@ -76,18 +78,23 @@ public static class PagerDutyRequestBuilder
         }
         // The outbox id names this event for the operator (edge queue list) and lets a receiver spot a resend.
         details["outbox_id"] = entry.Id;
-        if (!e.ClockSynchronized)
+        if (detected.At is null)
         {
-            // Detected before the clock was synchronized and never re-stamped: the timestamp may be wrong, but the
-            // time since that boot is right.
+            // No wall time of detection can be vouched for: no payload.timestamp (PagerDuty then uses its receipt
+            // time), and how long before sending it was detected, by the monotonic clock, when this boot saw it.
             details["clock_unsynchronized"] = true;
-            details["detected_since_boot_s"] = Math.Round(e.SinceBoot.TotalSeconds, 1);
-            details["boot_id"] = e.BootId;
+            if (detected.Age is { } age)
+                details["detected_seconds_before_send"] = Math.Round(age.TotalSeconds, 3);
+            else
+            {
+                details["boot_id"] = e.BootId;
+                details["detected_since_boot_s"] = Math.Round(e.SinceBoot.TotalSeconds, 3);
+            }
         }
         return details;
     }
 
-    private static byte[] Serialize(OutboxEvent e, RoutingKey key, DateTimeOffset timestamp, JsonObject details)
+    private static byte[] Serialize(OutboxEvent e, RoutingKey key, DateTimeOffset? timestamp, JsonObject details)
     {
         var request = new PagerDutyEvent
         {
@@ -101,7 +108,7 @@ public static class PagerDutyRequestBuilder
                 Summary = SummaryTemplate.Truncate(e.Summary.Length == 0 ? e.DedupKey : e.Summary, MaxSummary),
                 Source = e.Source,
                 Severity = e.Severity,
-                Timestamp = Timestamp(timestamp),
+                Timestamp = timestamp is { } t ? Timestamp(t) : null,
                 Component = e.Component,
                 Group = e.Group,
                 Class = e.Class,

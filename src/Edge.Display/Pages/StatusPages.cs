@@ -60,13 +60,16 @@ public static class StatusPages
             : Page("alerts", columns, rows, title, $"{severity} {worst.RuleId}");
     }
 
-    /// <summary>"PD OK" / "PD DOWN 37 queued" on one row where it fits, else the queue on the second row.</summary>
+    /// <summary>"PD OK" / "PD DOWN 37 queued" / "PD KEY REJECTED" on one row where it fits, else the queue on the second row.</summary>
     private static LcdPage Uplink(UplinkStatus uplink, int columns, int rows)
     {
         var state = uplink.State switch
         {
             UplinkState.Ok => "PD OK",
             UplinkState.Down => "PD DOWN",
+            UplinkState.KeyRejected => "PD KEY REJECTED",
+            UplinkState.Refused => "PD REFUSED",
+            UplinkState.RelayFault => "PD RELAY FAULT",
             _ => "PD ?",
         };
         if (uplink.State == UplinkState.Unknown)

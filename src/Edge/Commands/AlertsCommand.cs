@@ -19,9 +19,14 @@ internal static class AlertsCommand
             if (store is null)
                 return ExitCodes.Failure;
             var incidents = store.OpenIncidents();
+            // Rotated keys: these incidents' resolves still go with the key their trigger used (named by route only).
+            var retired = store.OpenUnderRetiredKey(config.Delivery).ToDictionary(r => r.DedupKey, r => r.Route);
             Console.WriteLine($"{incidents.Count} open incident{(incidents.Count == 1 ? "" : "s")}");
             foreach (var i in incidents)
-                Console.WriteLine($"  {i.OpenedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}  {i.Severity,-8}  {i.DedupKey}  {i.Summary}");
+            {
+                var note = retired.TryGetValue(i.DedupKey, out var route) ? $"  (open under a retired key of route {RouteName(route)}; its resolve goes with that key)" : "";
+                Console.WriteLine($"  {i.OpenedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}  {i.Severity,-8}  {i.DedupKey}  {i.Summary}{note}");
+            }
             return ExitCodes.Ok;
         });
 
@@ -64,4 +69,6 @@ internal static class AlertsCommand
         alerts.Subcommands.Add(resolveAll);
         return alerts;
     }
+
+    private static string RouteName(string route) => route.Length == 0 ? "default" : route;
 }

@@ -62,7 +62,7 @@ internal static class DemoCommand
                 {
                     Endpoint = emulator.Endpoint,
                     RoutingKey = new RoutingKey("DEMO0000000000000000000000000000", "edge demo"),
-                    WaitForClockSync = false,
+                    CheckClockSync = false,
                 },
             };
             DemoConsole? console = null;

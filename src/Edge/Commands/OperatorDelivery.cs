@@ -42,9 +42,17 @@ internal static class OperatorDelivery
     }
 
     public static OutboxWriter Writer(EdgeConfig config, OutboxStore store) =>
-        new(store, new SystemBootClock(), Clock(config), TimeProvider.System, NullLogger<OutboxWriter>.Instance) { WaitForClockSync = config.Delivery.WaitForClockSync };
+        new(store, new SystemBootClock(), Clock(config), TimeProvider.System, NullLogger<OutboxWriter>.Instance) { CheckClockSync = config.Delivery.CheckClockSync };
 
-    private static IClockSyncSource Clock(EdgeConfig config) => config.Delivery.WaitForClockSync ? new SystemClockSyncSource() : new AssumedClockSync();
+    /// <summary>When each event was detected, by the rule the forwarder stamps it with when it sends it.</summary>
+    public static Func<OutboxEvent, DetectionTime> Detection(EdgeConfig config, DateTimeOffset now)
+    {
+        var boot = new SystemBootClock();
+        var synchronized = Clock(config).IsSynchronized();
+        return e => DetectionTime.Of(e, boot, synchronized, now);
+    }
+
+    private static IClockSyncSource Clock(EdgeConfig config) => config.Delivery.CheckClockSync ? new SystemClockSyncSource() : new AssumedClockSync();
 
     /// <summary>
     /// Waits until every event in <paramref name="ids"/> is delivered or parked, sending them itself when no daemon
@@ -55,7 +63,7 @@ internal static class OperatorDelivery
         using var held = ForwarderLock.TryAcquire(config.StateDir);
         Console.WriteLine(held is null ? "edge run is forwarding from this state dir: waiting for it to send" : $"no daemon is forwarding: sending to {Describe(config)}");
         using var http = held is null ? null : PagerDutyHttp.CreateClient(config.Delivery, RunCommand.Version);
-        var forwarder = http is null ? null : new OutboxForwarder(store, config.Delivery,
+        var forwarder = http is null ? null : new OutboxForwarder(store, () => config.Delivery,
             new PagerDutyClient(http, config.Delivery.Endpoint, TimeProvider.System, config.Delivery.RequestTimeout),
             new SystemBootClock(), Clock(config), TimeProvider.System, Random.Shared, NullLogger<OutboxForwarder>.Instance);
         var deadline = TimeProvider.System.GetUtcNow() + WaitAtMost;

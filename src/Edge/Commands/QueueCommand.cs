@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Edge.Delivery.Clock;
 using Edge.Delivery.Outbox;
 
 namespace Edge.Commands;
@@ -15,15 +16,16 @@ internal static class QueueCommand
     {
         var json = new Option<bool>("--json") { Description = "one JSON object instead of a table" };
         var list = new Command("list", "pending, parked (rejected) and recently delivered events, with age and last error") { json };
-        list.SetAction(parse => WithStore(parse, "queue list", store =>
+        list.SetAction(parse => WithStore(parse, "queue list", (config, store) =>
         {
             var now = TimeProvider.System.GetUtcNow();
             var counts = store.Counts();
             var entries = store.List();
+            var detected = OperatorDelivery.Detection(config, now);
             if (parse.GetValue(json))
-                WriteJson(counts, entries, now);
+                WriteJson(counts, entries, detected, now);
             else
-                WriteTable(counts, entries, now);
+                WriteTable(counts, entries, detected, now);
             return ExitCodes.Ok;
         }));
 
@@ -73,7 +75,7 @@ internal static class QueueCommand
 
         var delivered = new Option<bool>("--delivered") { Description = "remove every delivered event" };
         var purge = new Command("purge", "remove delivered events from the outbox") { delivered };
-        purge.SetAction(parse => WithStore(parse, "queue purge", store =>
+        purge.SetAction(parse => WithStore(parse, "queue purge", (_, store) =>
         {
             if (!parse.GetValue(delivered))
             {
@@ -91,18 +93,22 @@ internal static class QueueCommand
         return queue;
     }
 
-    private static int WithStore(ParseResult parse, string command, Func<OutboxStore, int> action)
+    private static int WithStore(ParseResult parse, string command, Func<Configuration.EdgeConfig, OutboxStore, int> action)
     {
         if (OperatorDelivery.Config(parse, command) is not { } config)
             return ExitCodes.Invalid;
         using var store = OperatorDelivery.Open(config, command);
-        return store is null ? ExitCodes.Failure : action(store);
+        return store is null ? ExitCodes.Failure : action(config, store);
     }
 
-    private static void WriteTable(OutboxCounts counts, IReadOnlyList<OutboxEntry> entries, DateTimeOffset now)
+    /// <summary>AGE is since detection, by the forwarder's rule: "?" for an event of an earlier boot stamped on an unsynchronized clock.</summary>
+    private static string DetectedAge(DetectionTime detected, DateTimeOffset now) =>
+        detected.Age is { } age ? Age(age) : detected.At is { } at ? Age(now - at) : "?";
+
+    private static void WriteTable(OutboxCounts counts, IReadOnlyList<OutboxEntry> entries, Func<OutboxEvent, DetectionTime> detection, DateTimeOffset now)
     {
         Console.WriteLine($"{counts.Pending} pending, {counts.Parked} parked, {counts.Delivered} delivered" +
-            (counts.OldestPending is { } oldest ? $"; oldest pending {Age(now - oldest)} old" : ""));
+            (entries.FirstOrDefault(e => e.Status == OutboxStatus.Pending) is { } oldest ? $"; oldest pending {DetectedAge(detection(oldest.Event), now)} old" : ""));
         if (counts.DroppedExpired + counts.DroppedFull + counts.Coalesced > 0)
             Console.WriteLine($"dropped by the bounds: {counts.DroppedExpired} past retention, {counts.DroppedFull} when full, {counts.Coalesced} superseded (coalesced)");
         if (counts.Recovery is { } recovery)
@@ -113,13 +119,13 @@ internal static class QueueCommand
         foreach (var e in entries)
         {
             var route = e.Event.Route.Length == 0 ? "default" : e.Event.Route;
-            Console.WriteLine($"{e.Id,6}  {e.Status.ToString().ToLowerInvariant(),-9}  {Age(now - e.EnqueuedAt),6}  {e.Attempts,5}  {e.Event.Action.ToString().ToLowerInvariant(),-7}  {route,-8}  {e.Event.DedupKey}");
+            Console.WriteLine($"{e.Id,6}  {e.Status.ToString().ToLowerInvariant(),-9}  {DetectedAge(detection(e.Event), now),6}  {e.Attempts,5}  {e.Event.Action.ToString().ToLowerInvariant(),-7}  {route,-8}  {e.Event.DedupKey}");
             if (e.LastError is { } error && e.Status != OutboxStatus.Delivered)
                 Console.WriteLine($"{"",50}{error}");
         }
     }
 
-    private static void WriteJson(OutboxCounts counts, IReadOnlyList<OutboxEntry> entries, DateTimeOffset now)
+    private static void WriteJson(OutboxCounts counts, IReadOnlyList<OutboxEntry> entries, Func<OutboxEvent, DetectionTime> detection, DateTimeOffset now)
     {
         using var stream = Console.OpenStandardOutput();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -146,13 +152,23 @@ internal static class QueueCommand
                 w.WriteString("route", e.Event.Route.Length == 0 ? "default" : e.Event.Route);
                 w.WriteString("severity", e.Event.Severity);
                 w.WriteString("summary", e.Event.Summary);
-                w.WriteString("detected_at", e.Event.DetectedAt);
+                // The detection time by the forwarder's rule (null: not known on this clock), and the stored stamp as taken.
+                var detected = detection(e.Event);
+                if (detected.At is { } at)
+                    w.WriteString("detected_at", at);
+                else
+                    w.WriteNull("detected_at");
+                w.WriteString("stamped_at", e.Event.DetectedAt);
                 w.WriteBoolean("clock_synchronized", e.Event.ClockSynchronized);
                 w.WriteString("enqueued_at", e.EnqueuedAt);
-                w.WriteNumber("age_s", Math.Round((now - e.EnqueuedAt).TotalSeconds, 1));
+                var age = detected.Age ?? (detected.At is { } known ? now - known : null);
+                if (age is { } a)
+                    w.WriteNumber("age_s", Math.Round(a.TotalSeconds, 1));
+                else
+                    w.WriteNull("age_s");
                 w.WriteNumber("attempts", e.Attempts);
-                if (e.DeliveredAt is { } at)
-                    w.WriteString("delivered_at", at);
+                if (e.DeliveredAt is { } delivered)
+                    w.WriteString("delivered_at", delivered);
                 if (e.LastError is { } error)
                     w.WriteString("last_error", error);
                 w.WriteEndObject();

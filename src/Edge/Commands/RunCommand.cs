@@ -41,6 +41,9 @@ internal static class RunCommand
         {
             Log.Started(logger, Version, config.Sensors.Count, config.Monitor.Rules.Count, config.Monitor.Appliance.Id, config.FilePath);
             Log.HardwareWatchdog(logger, Daemon.HardwareWatchdog.Describe());
+            // What edge config check prints without failing (an obsolete setting, a key file others can read).
+            foreach (var warning in config.Delivery.Warnings)
+                Log.ConfigWarning(logger, warning.ToString());
         });
     }
 }

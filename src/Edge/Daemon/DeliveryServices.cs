@@ -19,7 +19,7 @@ public static class DeliveryServices
     {
         var options = config.Delivery;
         services.AddSingleton<IBootClock>(_ => new SystemBootClock());
-        services.AddSingleton<IClockSyncSource>(_ => options.WaitForClockSync ? new SystemClockSyncSource() : new AssumedClockSync());
+        services.AddSingleton<IClockSyncSource>(_ => options.CheckClockSync ? new SystemClockSyncSource() : new AssumedClockSync());
         services.AddSingleton(sp =>
         {
             var store = OutboxStore.Open(config.StateDir, time, repair: true);
@@ -30,7 +30,7 @@ public static class DeliveryServices
         services.AddSingleton(sp =>
         {
             var writer = new OutboxWriter(sp.GetRequiredService<OutboxStore>(), sp.GetRequiredService<IBootClock>(), sp.GetRequiredService<IClockSyncSource>(), time,
-                sp.GetRequiredService<ILogger<OutboxWriter>>()) { WaitForClockSync = options.WaitForClockSync };
+                sp.GetRequiredService<ILogger<OutboxWriter>>()) { CheckClockSync = options.CheckClockSync };
             // Queued in the same transaction that clears the mark, so it is paged exactly once, when the uplink works.
             writer.PageRecovery(config.Monitor.Appliance);
             return writer;
@@ -38,7 +38,10 @@ public static class DeliveryServices
         services.AddSingleton<IAlertEventSink>(sp => sp.GetRequiredService<OutboxWriter>());
         services.AddSingleton(_ => PagerDutyHttp.CreateClient(options, RunCommand.Version));
         services.AddSingleton(sp => new PagerDutyClient(sp.GetRequiredService<HttpClient>(), options.Endpoint, time, options.RequestTimeout));
-        services.AddSingleton(sp => new OutboxForwarder(sp.GetRequiredService<OutboxStore>(), options, sp.GetRequiredService<PagerDutyClient>(),
+        // The keys come from the configuration in force: a corrected key (reload, SIGHUP) reaches a held lane at once.
+        // The connector, proxy and timeouts are those the daemon started with.
+        services.AddSingleton(sp => new OutboxForwarder(sp.GetRequiredService<OutboxStore>(), () => sp.GetRequiredService<ConfigState>().Current.Delivery,
+            sp.GetRequiredService<PagerDutyClient>(),
             sp.GetRequiredService<IBootClock>(), sp.GetRequiredService<IClockSyncSource>(), time, Random.Shared, sp.GetRequiredService<ILogger<OutboxForwarder>>())
         {
             LockStateDir = config.StateDir,

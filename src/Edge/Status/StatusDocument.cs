@@ -24,7 +24,18 @@ public sealed record StatusDocument
 
 /// <summary>Whether events reach PagerDuty, and what waits in the outbox.</summary>
 public sealed record UplinkReport(string State, long Pending, long Parked, long Delivered, double? OldestPendingAgeSeconds,
-    DateTimeOffset? LastDelivered, int ConsecutiveFailures, string? LastError, long Dropped);
+    DateTimeOffset? LastDelivered, int ConsecutiveFailures, string? LastError, long Dropped)
+{
+    /// <summary>Routes held or failing for a reason of their own: "key rejected", "refused", "relay fault".</summary>
+    public IReadOnlyList<RouteFaultReport> RouteFaults { get; init; } = [];
+
+    /// <summary>Open incidents whose trigger went out with a key the route no longer has; their resolves go with that key.</summary>
+    public IReadOnlyList<RetiredKeyIncident> OpenUnderRetiredKey { get; init; } = [];
+}
+
+public sealed record RouteFaultReport(string Route, string Fault, string Error, DateTimeOffset Since);
+
+public sealed record RetiredKeyIncident(string DedupKey, string Route);
 
 /// <summary>What the trap receiver saw since the daemon started, and how many polls traps brought forward.</summary>
 public sealed record TrapsReport(string Listen, bool Listening, long Received, long Accepted, long InformsAcknowledged, long ReportsSent,

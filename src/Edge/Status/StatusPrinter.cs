@@ -31,6 +31,10 @@ public static class StatusPrinter
         o.WriteLine($"uplink: {u.State.ToUpperInvariant()}; outbox {u.Pending} pending{oldest}, {u.Parked} parked, {u.Delivered} delivered" +
             (u.ConsecutiveFailures > 0 ? $"; {u.ConsecutiveFailures} failures in a row, last: {u.LastError}" : "") +
             (u.Dropped > 0 ? $"; {u.Dropped} dropped" : ""));
+        foreach (var f in u.RouteFaults)
+            o.WriteLine($"  route {f.Route}: {f.Fault.ToUpperInvariant()} since {f.Since:u}: {f.Error}");
+        foreach (var i in u.OpenUnderRetiredKey)
+            o.WriteLine($"  incident {i.DedupKey} is open under a retired key of route {i.Route}; its resolve goes with that key");
         if (d.SnmpTraps is { } t)
         {
             var dropped = string.Join(", ", t.Dropped.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value}"));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Edge.Core.Readings;
 using Edge.Core.Rules;
 using Edge.Daemon;
+using Edge.Delivery.Outbox;
 
 namespace Edge.Status;
 
@@ -38,7 +39,7 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TrapServ
             Readings = snapshot.Readings.Select(r => new ReadingStatus(r.Entity, r.Metric, r.Value, r.Unit, Math.Round((now - r.Time).TotalSeconds, 1))).ToList(),
             OpenAlerts = snapshot.OpenAlerts.Select(a => new AlertStatus(a.RuleId, a.Entity, a.Phase.ToString().ToLowerInvariant(), a.Severity, a.Value, a.Since)).ToList(),
             Counters = new CounterStatus(snapshot.RefusedReadings, snapshot.DroppedReadings, snapshot.SeriesBytes, snapshot.SeriesBudget),
-            Uplink = Uplink(board.Delivery, now),
+            Uplink = Uplink(board.Delivery),
             HardwareWatchdog = _hardwareWatchdog,
             SnmpTraps = traps.Status() is { } t
                 ? new TrapsReport(t.Listen, t.Listening, t.Counters.Received, t.Counters.Accepted, t.Counters.InformsAcknowledged, t.Counters.ReportsSent, t.EarlyPolls, t.Counters.Dropped)
@@ -46,15 +47,26 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TrapServ
         };
     }
 
-    private static UplinkReport Uplink(DeliverySnapshot delivery, DateTimeOffset now)
+    private static UplinkReport Uplink(DeliverySnapshot delivery)
     {
         var counts = delivery.Counts;
         var status = delivery.Status;
         return new UplinkReport(delivery.Uplink.State.ToString().ToLowerInvariant(), counts?.Pending ?? 0, counts?.Parked ?? 0, counts?.Delivered ?? 0,
-            counts?.OldestPending is { } oldest ? Math.Round((now - oldest).TotalSeconds) : null,
+            delivery.OldestPendingAge is { } oldest ? Math.Round(oldest.TotalSeconds) : null,
             status?.LastDelivered, status?.ConsecutiveFailures ?? 0, status?.LastError,
-            (counts?.DroppedExpired ?? 0) + (counts?.DroppedFull ?? 0));
+            (counts?.DroppedExpired ?? 0) + (counts?.DroppedFull ?? 0))
+        {
+            RouteFaults = status?.RouteFaults.Select(f => new RouteFaultReport(f.Route, FaultName(f.Kind), f.Error, f.Since)).ToList() ?? [],
+            OpenUnderRetiredKey = delivery.OpenUnderRetiredKey.Select(i => new RetiredKeyIncident(i.DedupKey, i.Route.Length == 0 ? "default" : i.Route)).ToList(),
+        };
     }
+
+    private static string FaultName(RouteFaultKind kind) => kind switch
+    {
+        RouteFaultKind.KeyRejected => "key rejected",
+        RouteFaultKind.Refused => "refused",
+        _ => "relay fault",
+    };
 
     /// <summary>The same facts in the Prometheus text exposition format (version 0.0.4).</summary>
     public string Metrics()
@@ -99,6 +111,12 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TrapServ
         w.Append("edge_uplink_up ").Append(d.Uplink.State == "down" ? 0 : 1).Append('\n');
         Head("edge_uplink_consecutive_failures", "gauge", "Delivery attempts that failed in a row.");
         w.Append("edge_uplink_consecutive_failures ").Append(d.Uplink.ConsecutiveFailures).Append('\n');
+        Head("edge_route_fault", "gauge", "1 for each route held or failing for a reason of its own (key rejected, refused, relay fault).");
+        foreach (var f in d.Uplink.RouteFaults)
+            w.Append("edge_route_fault{route=\"").Append(Esc(f.Route)).Append("\",fault=\"").Append(f.Fault.Replace(' ', '_')).Append("\"} 1\n");
+        Head("edge_incidents_open_under_retired_key", "gauge", "Open incidents whose trigger went out with a routing key the route no longer has.");
+        foreach (var g in d.Uplink.OpenUnderRetiredKey.GroupBy(i => i.Route).OrderBy(g => g.Key, StringComparer.Ordinal))
+            w.Append("edge_incidents_open_under_retired_key{route=\"").Append(Esc(g.Key)).Append("\"} ").Append(g.Count()).Append('\n');
         if (d.SnmpTraps is { } traps)
         {
             Head("edge_snmp_traps_received_total", "counter", "Datagrams that reached the SNMP trap receiver.");

@@ -103,6 +103,18 @@ public class PagerDutyReaderTests : IDisposable
     }
 
     [Fact]
+    public void The_obsolete_clockSyncGrace_is_accepted_with_a_warning_saying_why_and_the_clock_setting_keeps_its_meaning()
+    {
+        var (options, problems) = Read($$"""{ "routingKey": "{{DefaultKey}}", "clockSyncGrace": "2m", "clock": "assume-synchronized" }""");
+
+        Assert.Empty(problems);
+        var warning = Assert.Single(options.Warnings);
+        Assert.Equal("$.pagerduty.clockSyncGrace", warning.Path);
+        Assert.StartsWith("is obsolete and ignored: no event waits for the clock", warning.Message, StringComparison.Ordinal);
+        Assert.False(options.CheckClockSync);
+    }
+
+    [Fact]
     public void A_malformed_key_is_refused_without_being_repeated()
     {
         const string bad = "SECRETbutTooShort0123";

@@ -71,7 +71,8 @@ public class PagerDutyEmulatorTests : IAsyncLifetime
 
     public static TheoryData<string, string> Invalid() => new()
     {
-        { """{"routing_key":"short","event_action":"trigger","payload":{"summary":"s","source":"x","severity":"critical"}}""", "'routing_key' must be 32 characters" },
+        { """{"routing_key":"short","event_action":"trigger","payload":{"summary":"s","source":"x","severity":"critical"}}""", "Length of 'routing_key' is incorrect (should be 32 characters)" },
+        { """{"routing_key":"R0123456789abcdefABCDEF01234567-","event_action":"trigger","payload":{"summary":"s","source":"x","severity":"critical"}}""", "'routing_key' cannot contain non-alphanumeric characters." },
         { $$$"""{"routing_key":"{{{Key}}}","event_action":"explode","dedup_key":"k"}""", "'event_action' must be one of trigger, acknowledge, resolve" },
         { $$$"""{"routing_key":"{{{Key}}}","event_action":"trigger"}""", "'payload' is missing or blank" },
         { $$$"""{"routing_key":"{{{Key}}}","event_action":"trigger","payload":{"source":"x","severity":"critical"}}""", "'summary' is missing or blank" },
@@ -83,6 +84,34 @@ public class PagerDutyEmulatorTests : IAsyncLifetime
         { $$$"""{"routing_key":"{{{Key}}}","event_action":"trigger","payload":{"summary":"s","source":"x","severity":"info"},"images":[{"src":"http://x/y.png"}]}""", "'images[].src' must be an https URL" },
         { $$$"""{"routing_key":"{{{Key}}}","event_action":"trigger","payload":{"summary":"s","source":"x","severity":"info"},"colour":"red"}""", "'colour' is not a permitted field" },
     };
+
+    [Fact]
+    public async Task A_key_of_no_integration_it_knows_is_answered_Invalid_routing_key_and_nothing_is_recorded()
+    {
+        _emulator.KnownKeys = new HashSet<string> { "K0123456789abcdefABCDEF012345678" };
+
+        var (status, body) = await Post(Trigger().ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["Invalid routing key"], body!["errors"]!.AsArray().Select(e => (string?)e));
+        Assert.Empty(_emulator.Received);
+    }
+
+    [Theory]
+    [InlineData(EmulatorFault.HtmlOk, 200, "text/html")]
+    [InlineData(EmulatorFault.NotFound, 404, "text/html")]
+    [InlineData(EmulatorFault.PayloadTooLarge, 413, "text/html")]
+    public async Task Relay_faults_on_demand_answer_as_a_relay_does_and_reach_no_PagerDuty_state(EmulatorFault fault, int status, string type)
+    {
+        _emulator.FailNext(1, fault);
+
+        using var response = await _http.PostAsync(_emulator.Endpoint, new StringContent(Trigger().ToJsonString(), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(_emulator.Received);
+        Assert.Empty(_emulator.OpenAlerts);
+    }
 
     [Theory]
     [MemberData(nameof(Invalid))]

@@ -206,43 +206,53 @@ public class OutboxForwarderTests
     }
 
     [Fact]
-    public async Task Events_detected_while_the_clock_was_an_hour_wrong_reach_PagerDuty_with_the_right_time_once_it_is_synchronized()
+    public async Task No_event_waits_for_the_clock_sent_unsynchronized_it_has_no_timestamp_and_its_exact_age()
     {
-        var truth = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
-        await using var p = new Pipeline(new DeliveryOptions { ClockSyncGrace = TimeSpan.FromHours(1) }, start: truth - TimeSpan.FromHours(1), synchronized: false);
-        var detectedTruly = new List<DateTimeOffset>();
-        foreach (var (action, entity, wait) in new[] { (EventAction.Trigger, "s1", 0), (EventAction.Trigger, "s2", 120), (EventAction.Resolve, "s1", 180) })
-        {
-            p.Time.Advance(TimeSpan.FromSeconds(wait));
-            p.Publish(Event(action, entity, p.Time.GetUtcNow()));
-            detectedTruly.Add(p.Time.GetUtcNow() + TimeSpan.FromHours(1));
-            await p.Forwarder.PumpAsync(CancellationToken.None);
-        }
-        Assert.Empty(p.Emulator.Received);
+        await using var p = new Pipeline(synchronized: false);
+        p.Publish(Event(EventAction.Trigger, "s1", p.Time.GetUtcNow()));
+        // Detected, then 3.25 s (an evaluate batch, a busy uplink) until the forwarder's pass.
+        p.Time.Advance(TimeSpan.FromSeconds(3.25));
 
-        p.Time.Advance(TimeSpan.FromSeconds(40));
-        p.Boot.JumpWallClock(TimeSpan.FromHours(1));
-        p.Sync.Synchronized = true;
-        p.Publish(Event(EventAction.Resolve, "s2", p.Time.GetUtcNow()));
-        detectedTruly.Add(p.Time.GetUtcNow());
-        await p.PumpUntilIdleAsync();
+        await p.Forwarder.PumpAsync(CancellationToken.None);
 
-        Assert.Equal(detectedTruly, p.Emulator.Received.Select(r => r.Timestamp!.Value));
-        Assert.All(p.Emulator.Received, r => Assert.Null(r.CustomDetails!["clock_unsynchronized"]));
+        var received = Assert.Single(p.Emulator.Received);
+        Assert.Null(received.Timestamp);
+        Assert.True((bool?)received.CustomDetails!["clock_unsynchronized"]);
+        Assert.Equal(3.25, (double?)received.CustomDetails!["detected_seconds_before_send"]);
     }
 
     [Fact]
-    public async Task If_the_clock_is_never_synchronized_events_go_after_the_grace_flagged_as_unsynchronized()
+    public async Task A_trigger_detected_before_sync_and_sent_after_it_carries_the_true_detection_time()
     {
-        await using var p = new Pipeline(new DeliveryOptions { ClockSyncGrace = TimeSpan.FromMinutes(2) }, synchronized: false);
+        // The wall clock is an hour slow and not synchronized; the uplink is down, so the trigger waits for it (not for
+        // the clock). NTP then steps the clock forward an hour and the uplink comes back.
+        var truth = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+        await using var p = new Pipeline(start: truth - TimeSpan.FromHours(1), synchronized: false);
+        p.Emulator.Fault = EmulatorFault.ServerError;
         p.Publish(Event(EventAction.Trigger, "s1", p.Time.GetUtcNow()));
-
         await p.Forwarder.PumpAsync(CancellationToken.None);
-        Assert.Empty(p.Emulator.Received);
+        p.Time.Advance(TimeSpan.FromSeconds(40));
+        p.Boot.JumpWallClock(TimeSpan.FromHours(1));
+        p.Sync.Synchronized = true;
+        p.Emulator.Fault = EmulatorFault.None;
+
         await p.PumpUntilIdleAsync();
 
+        // Detected at the true 12:00:00, whatever its stored stamp (11:00:00) says.
         var received = Assert.Single(p.Emulator.Received);
-        Assert.True((bool?)received.CustomDetails!["clock_unsynchronized"]);
-        Assert.True(p.Time.GetUtcNow() - received.Timestamp >= TimeSpan.FromMinutes(2));
+        Assert.Equal(truth, received.Timestamp);
+        Assert.Null(received.CustomDetails!["clock_unsynchronized"]);
+    }
+
+    [Fact]
+    public async Task With_the_clock_assumed_synchronized_the_wall_time_is_trusted_from_boot()
+    {
+        await using var p = new Pipeline(new DeliveryOptions { CheckClockSync = false }, synchronized: false);
+        var t = p.Time.GetUtcNow();
+        p.Publish(Event(EventAction.Trigger, "s1", t));
+
+        await p.PumpUntilIdleAsync();
+
+        Assert.Equal(t, Assert.Single(p.Emulator.Received).Timestamp);
     }
 }

@@ -159,24 +159,30 @@ public class OutboxStoreTests : IDisposable
     }
 
     [Fact]
-    public void Events_of_this_boot_detected_before_clock_sync_are_restamped_from_the_monotonic_clock()
+    public void The_database_holds_incident_keys_so_it_is_owner_only_like_the_key_file_even_one_made_under_a_loose_umask()
+    {
+        // An older Edge's file, made outside systemd (umask 022): readable by all.
+        using (var old = OutboxStore.Open(_dir.Path, _time))
+            old.Commit([Event("s1")], [], []);
+        foreach (var file in Directory.GetFiles(_dir.Path, "edge.db*"))
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        using var store = OutboxStore.Open(_dir.Path, _time);
+        store.MarkDelivered(store.All()[0], new Delivery.Configuration.RoutingKey(Pipeline.Key, "test"));
+
+        var files = Directory.GetFiles(_dir.Path, "edge.db*");
+        Assert.Contains(files, f => f.EndsWith("edge.db-wal", StringComparison.Ordinal));
+        Assert.All(files, f => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f)));
+        Assert.Equal(Pipeline.Key, store.IncidentKey("dc1/rack-hot/s1")!.Value);
+    }
+
+    [Fact]
+    public void A_new_database_is_created_owner_only()
     {
         using var store = OutboxStore.Open(_dir.Path, _time);
-        var wrong = new DateTimeOffset(2026, 11, 26, 11, 0, 0, TimeSpan.Zero);
-        store.Commit([
-            Event("s1", at: wrong, synced: false, sinceBoot: TimeSpan.FromSeconds(100)),
-            Event("s2", at: wrong + TimeSpan.FromSeconds(30), synced: false, sinceBoot: TimeSpan.FromSeconds(130)),
-            Event("old-boot", at: wrong, synced: false) with { BootId = "boot-0" },
-        ], [], []);
+        store.Commit([Event("s1")], [], []);
 
-        var now = new DateTimeOffset(2026, 11, 26, 12, 1, 0, TimeSpan.Zero);
-        Assert.Equal(2, store.Restamp("boot-1", TimeSpan.FromSeconds(160), now));
-
-        var all = store.All();
-        Assert.Equal(now - TimeSpan.FromSeconds(60), all[0].Event.DetectedAt);
-        Assert.Equal(now - TimeSpan.FromSeconds(30), all[1].Event.DetectedAt);
-        Assert.True(all[0].Event.ClockSynchronized);
-        Assert.False(all[2].Event.ClockSynchronized);
+        Assert.All(Directory.GetFiles(_dir.Path, "edge.db*"), f => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f)));
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public class CaBundleTests
             {"routing_key":"{{{Pipeline.Key}}}","event_action":"trigger","dedup_key":"dc1-r12/rack-hot/s1",
              "payload":{"summary":"s1 is hot","source":"dc1-r12/s1","severity":"warning"}}
             """);
-        return await client.SendAsync(body, CancellationToken.None);
+        return await client.SendAsync(body, "dc1-r12/rack-hot/s1", CancellationToken.None);
     }
 
     private static string Bundle(TempDir dir, X509Certificate2 ca)

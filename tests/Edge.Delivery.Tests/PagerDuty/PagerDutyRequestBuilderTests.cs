@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Edge.Core.Alerts;
+using Edge.Delivery.Clock;
 using Edge.Delivery.Configuration;
 using Edge.Delivery.Emulator;
 using Edge.Delivery.Outbox;
@@ -12,6 +13,7 @@ public class PagerDutyRequestBuilderTests
 {
     private static readonly RoutingKey Key = new(Support.Pipeline.Key, "test");
     private static readonly DateTimeOffset At = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DetectionTime Known = new(At, TimeSpan.FromSeconds(2));
 
     private static OutboxEntry Entry(string summary = "s1 is hot", string details = """{"rule":"rack-hot"}""", bool synced = true) => new(
         42,
@@ -26,20 +28,20 @@ public class PagerDutyRequestBuilderTests
     [Fact]
     public void The_request_carries_the_detection_time_the_dedup_key_and_the_outbox_id()
     {
-        var body = JsonNode.Parse(PagerDutyRequestBuilder.Build(Entry(), Key, At))!;
+        var body = JsonNode.Parse(PagerDutyRequestBuilder.Build(Entry(), Key, Known))!;
 
         Assert.Equal(Support.Pipeline.Key, (string?)body["routing_key"]);
         Assert.Equal("trigger", (string?)body["event_action"]);
         Assert.Equal("dc1-r12/rack-hot/s1", (string?)body["dedup_key"]);
         Assert.Equal("2026-11-26T12:00:00.000Z", (string?)body["payload"]!["timestamp"]);
         Assert.Equal(42, (long?)body["payload"]!["custom_details"]!["outbox_id"]);
-        Assert.Empty(EventValidator.Validate(PagerDutyRequestBuilder.Build(Entry(), Key, At)));
+        Assert.Empty(EventValidator.Validate(PagerDutyRequestBuilder.Build(Entry(), Key, Known)));
     }
 
     [Fact]
     public void A_summary_over_1024_characters_is_cut_so_PagerDuty_accepts_it()
     {
-        var body = PagerDutyRequestBuilder.Build(Entry(summary: new string('x', 5000)), Key, At);
+        var body = PagerDutyRequestBuilder.Build(Entry(summary: new string('x', 5000)), Key, Known);
 
         Assert.Equal(1024, ((string?)JsonNode.Parse(body)!["payload"]!["summary"])!.Length);
         Assert.Empty(EventValidator.Validate(body));
@@ -54,7 +56,7 @@ public class PagerDutyRequestBuilderTests
         var details = new JsonObject { ["rule"] = "outlet-hot", ["condition"] = "current_a > 10", ["entities"] = entities, ["recent"] = new JsonArray("1", "2") };
         Assert.True(Encoding.UTF8.GetByteCount(details.ToJsonString()) > PagerDutyRequestBuilder.MaxRequestBytes);
 
-        var body = PagerDutyRequestBuilder.Build(Entry(details: details.ToJsonString()), Key, At);
+        var body = PagerDutyRequestBuilder.Build(Entry(details: details.ToJsonString()), Key, Known);
 
         Assert.InRange(body.Length, 1, PagerDutyRequestBuilder.MaxRequestBytes - 1);
         Assert.Empty(EventValidator.Validate(body));
@@ -74,7 +76,7 @@ public class PagerDutyRequestBuilderTests
             ["contact"] = new JsonObject { ["name"] = "Ops DC1", ["email"] = "ops-dc1@example.com" },
         };
 
-        var body = PagerDutyRequestBuilder.Build(Entry(details: details.ToJsonString()), Key, At);
+        var body = PagerDutyRequestBuilder.Build(Entry(details: details.ToJsonString()), Key, Known);
 
         Assert.InRange(body.Length, 1, PagerDutyRequestBuilder.MaxRequestBytes - 1);
         var sent = JsonNode.Parse(body)!["payload"]!["custom_details"]!;
@@ -85,12 +87,26 @@ public class PagerDutyRequestBuilderTests
     }
 
     [Fact]
-    public void An_event_detected_on_an_unsynchronized_clock_says_so_in_custom_details()
+    public void Sent_on_an_unsynchronized_clock_it_carries_no_timestamp_and_how_long_before_sending_it_was_detected()
     {
-        var details = JsonNode.Parse(PagerDutyRequestBuilder.Build(Entry(synced: false), Key, At))!["payload"]!["custom_details"]!;
+        var body = PagerDutyRequestBuilder.Build(Entry(synced: false), Key, new DetectionTime(null, TimeSpan.FromMilliseconds(12_345)));
+
+        var payload = JsonNode.Parse(body)!["payload"]!;
+        Assert.Null(payload["timestamp"]);
+        Assert.True((bool?)payload["custom_details"]!["clock_unsynchronized"]);
+        Assert.Equal(12.345, (double?)payload["custom_details"]!["detected_seconds_before_send"]);
+        Assert.Empty(EventValidator.Validate(body));
+    }
+
+    [Fact]
+    public void An_event_of_an_earlier_boot_stamped_on_an_unsynchronized_clock_says_which_boot_and_when_in_it()
+    {
+        var details = JsonNode.Parse(PagerDutyRequestBuilder.Build(Entry(synced: false), Key, new DetectionTime(null, null)))!["payload"]!["custom_details"]!;
 
         Assert.True((bool?)details["clock_unsynchronized"]);
+        Assert.Equal("b", (string?)details["boot_id"]);
         Assert.Equal(90, (double?)details["detected_since_boot_s"]);
+        Assert.Null(details["detected_seconds_before_send"]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Edge.Core.Alerts;
 using Edge.Core.Rules;
+using Edge.Delivery.Clock;
 using Edge.Delivery.Configuration;
 using Edge.Delivery.Emulator;
 using Edge.Delivery.Outbox;
@@ -35,7 +36,7 @@ public sealed class Pipeline : IAsyncDisposable
         };
         _http = PagerDutyHttp.CreateClient(Options, "9.9.9");
         Store = OutboxStore.Open(_dir.Path, Time);
-        Writer = new OutboxWriter(Store, Boot, Sync, Time, NullLogger<OutboxWriter>.Instance) { WaitForClockSync = Options.WaitForClockSync };
+        Writer = new OutboxWriter(Store, Boot, Sync, Time, NullLogger<OutboxWriter>.Instance) { CheckClockSync = Options.CheckClockSync };
         Forwarder = NewForwarder();
     }
 
@@ -43,21 +44,25 @@ public sealed class Pipeline : IAsyncDisposable
     public FakeBootClock Boot { get; }
     public FakeClockSync Sync { get; }
     public PagerDutyEmulator Emulator { get; }
-    public DeliveryOptions Options { get; }
+    /// <summary>The configuration in force; a test replaces it as a reload does (the forwarder reads it every pass).</summary>
+    public DeliveryOptions Options { get; set; }
     public OutboxStore Store { get; private set; }
     public OutboxWriter Writer { get; private set; }
     public OutboxForwarder Forwarder { get; private set; }
     public string StateDir => _dir.Path;
 
     public OutboxForwarder NewForwarder() =>
-        new(Store, Options, new PagerDutyClient(_http, Options.Endpoint, Time, Options.RequestTimeout), Boot, Sync, Time, new Random(7), NullLogger<OutboxForwarder>.Instance);
+        new(Store, () => Options, new PagerDutyClient(_http, Options.Endpoint, Time, Options.RequestTimeout), Boot, ClockSync, Time, new Random(7), NullLogger<OutboxForwarder>.Instance);
+
+    /// <summary>What the host gives the forwarder: the kernel's word, or with "clock": "assume-synchronized" always yes.</summary>
+    private IClockSyncSource ClockSync => Options.CheckClockSync ? Sync : new AssumedClockSync();
 
     /// <summary>Closes and reopens the outbox, as a restart of the daemon does.</summary>
     public void Restart()
     {
         Store.Dispose();
         Store = OutboxStore.Open(_dir.Path, Time);
-        Writer = new OutboxWriter(Store, Boot, Sync, Time, NullLogger<OutboxWriter>.Instance) { WaitForClockSync = Options.WaitForClockSync };
+        Writer = new OutboxWriter(Store, Boot, Sync, Time, NullLogger<OutboxWriter>.Instance) { CheckClockSync = Options.CheckClockSync };
         Forwarder = NewForwarder();
     }
 

@@ -57,6 +57,9 @@ public class StatusPagesOnTheGlassTests
     [InlineData(UplinkState.Ok, 0, "PD OK           ", "outbox empty    ")]
     [InlineData(UplinkState.Down, 37, "PD DOWN         ", "37 queued       ")]
     [InlineData(UplinkState.Unknown, 0, "PD ?            ", "uplink unknown  ")]
+    [InlineData(UplinkState.KeyRejected, 3, "PD KEY REJECTED ", "3 queued        ")]
+    [InlineData(UplinkState.Refused, 3, "PD REFUSED      ", "3 queued        ")]
+    [InlineData(UplinkState.RelayFault, 1, "PD RELAY FAULT  ", "1 queued        ")]
     public void The_uplink_page_shows_pagerduty_state_and_outbox_depth(UplinkState state, long queued, string row0, string row1)
     {
         var lcd = new Screens { Status = Screens.Rack(new UplinkStatus(state, queued)) };

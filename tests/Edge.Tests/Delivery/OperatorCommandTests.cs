@@ -212,7 +212,7 @@ public class OperatorCommandTests
         Assert.Contains(HwmonRack.Key, Assert.Single(emulator.Rejections));
 
         var (_, table) = await EdgeProcess.RunAsync(log, rack.Args("queue", "list"));
-        Assert.Contains("'routing_key' <routing key> is not a valid integration key", table);
+        Assert.Contains("event for integration <routing key>: 'summary' is too long", table);
         IReadOnlyList<OutboxEntry> rows;
         using (var store = OutboxStore.Open(rack.StateDir, TimeProvider.System, repair: false))
             rows = store.All();
