@@ -28,6 +28,15 @@ public sealed record MaintenanceWindow(long Id, Selector Selector, IReadOnlyList
         return slash > 0 && Selector.Matches(entity[..slash]);
     }
 
+    /// <summary>
+    /// Why a window may not have <paramref name="left"/> still to run, or null when it may: a window that is never
+    /// ended by hand still closes by itself within the maximum, so a forgotten one cannot mute the rack for days.
+    /// </summary>
+    public static string? LengthProblem(TimeSpan left, TimeSpan max) =>
+        left <= TimeSpan.Zero ? "a maintenance window must last longer than 0"
+        : left > max ? $"{Durations.Format(left)} is longer than the maximum of {Durations.Format(max)} a window may still have to run (maintenance.maxDuration)"
+        : null;
+
     /// <summary>The selector as the command line takes it: one pattern, or several separated by commas.</summary>
     public static Selector ParseSelector(string text) =>
         Selector.Of(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
