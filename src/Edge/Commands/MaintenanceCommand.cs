@@ -138,7 +138,7 @@ internal static class MaintenanceCommand
             Console.Error.WriteLine($"edge maintenance extend: maintenance window {id} ended meanwhile");
             return ExitCodes.Failure;
         }
-        Console.WriteLine($"maintenance {id} extended until {Utc(end)} ({Left(end - now)} left)");
+        Console.WriteLine($"maintenance {id} extended until {Utc(end)} ({Display.Pages.LcdText.Remaining(end - now)} left)");
         return ExitCodes.Ok;
     }
 
@@ -157,7 +157,7 @@ internal static class MaintenanceCommand
             return;
         Console.WriteLine($"{"ID",4}  {"SELECTOR",-16}  {"RULES",-16}  {"ENDS (UTC)",-20}  {"LEFT",7}  {"BY",-10}  REASON");
         foreach (var w in open)
-            Console.WriteLine($"{w.Id,4}  {MaintenanceWindow.FormatSelector(w.Selector),-16}  {RulesText(w),-16}  {Utc(w.End),-20}  {Left(w.End - now),7}  {w.StartedBy,-10}  {w.Reason}");
+            Console.WriteLine($"{w.Id,4}  {MaintenanceWindow.FormatSelector(w.Selector),-16}  {RulesText(w),-16}  {Utc(w.End),-20}  {Display.Pages.LcdText.Remaining(w.End - now),7}  {w.StartedBy,-10}  {w.Reason}");
     }
 
     private static void WriteJson(IReadOnlyList<MaintenanceWindow> open, DateTimeOffset now)
@@ -195,9 +195,4 @@ internal static class MaintenanceCommand
     private static string RulesText(MaintenanceWindow w) => w.Rules.Count == 0 ? "every rule" : string.Join(",", w.Rules);
 
     private static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>Time left as the LCD and the table show it: 1h05m, 12m30s.</summary>
-    internal static string Left(TimeSpan t) => t.TotalHours >= 1
-        ? $"{(int)t.TotalHours}h{t.Minutes:00}m"
-        : $"{Math.Max(0, t.Minutes)}m{Math.Max(0, t.Seconds):00}s";
 }
