@@ -44,6 +44,9 @@ public static class EdgeHost
             services.AddHostedService(sp => LcdStatus.CreateService(display, sp.GetRequiredService<ConfigState>(), sp.GetRequiredService<StatusBoard>(), time, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ISourceProvider, InventorySourceProvider>();
         services.AddHostedService<EvaluationService>();
+        if (config.Maintenance.Button is { } button)
+            services.AddHostedService(sp => new MaintenanceButton(() => new System.Device.Gpio.GpioController(), button, config.Maintenance.MaxDuration,
+                sp.GetRequiredService<Delivery.Outbox.OutboxStore>(), time, sp.GetRequiredService<ILogger<MaintenanceButton>>()));
         services.AddHostedService<SourcePoller>();
         services.AddSingleton<Status.StatusReport>();
         services.AddHostedService<Status.StatusServer>();
