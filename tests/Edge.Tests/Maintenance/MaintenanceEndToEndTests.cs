@@ -71,11 +71,58 @@ public class MaintenanceEndToEndTests
         Assert.False(Contains(log, HwmonRack.Key));
     }
 
+    [Fact]
+    public async Task A_window_that_ends_while_edge_is_stopped_counts_as_ending_at_start_and_its_held_alert_pages_once_then()
+    {
+        await using var emulator = new PagerDutyEmulator().Start();
+        using var rack = new HwmonRack(1, emulator.Endpoint);
+        var log = new StringBuilder();
+        var (code, _) = await EdgeProcess.RunAsync(log, rack.Args("maintenance", "start", "h1", "--for", "8s", "--reason", "PSU swap"));
+        Assert.Equal(0, code);
+        rack.Set("h1", 35);
+        using (var first = EdgeProcess.Start(log, rack.Args("run")))
+        {
+            await WaitForAsync(() => Contains(log, $"Trigger {HwmonRack.DedupKey("h1")} suppressed by maintenance 1"), log);
+            // A power cut in the middle of the window: what is committed is all that survives.
+            first.Kill();
+        }
+        Assert.Empty(emulator.Received);
+        await WaitForAsync(async () => Contains((await EdgeProcess.RunAsync(log, rack.Args("maintenance", "list"))).Output, "no maintenance window is open"), log);
+
+        using (var second = EdgeProcess.Start(log, rack.Args("run")))
+        {
+            await WaitForAsync(() => emulator.Received.Count >= 1, log);
+            // Two more seconds of h1 hot, polled every 100 ms: nothing more is sent for it.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            second.Kill();
+        }
+
+        var late = Assert.Single(emulator.Received);
+        Assert.Equal(("trigger", HwmonRack.DedupKey("h1")), (late.Action, late.DedupKey));
+        Assert.StartsWith("began during maintenance 1 (PSU swap, started by ", (string?)late.CustomDetails!["maintenance"]!["text"]);
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, StringBuilder log, int seconds = 30)
+    {
+        var deadline = Environment.TickCount64 + seconds * 1000L;
+        while (!await condition())
+        {
+            if (Environment.TickCount64 >= deadline)
+            {
+                lock (log)
+                    Assert.Fail("timed out waiting:\n" + log);
+            }
+            await Task.Delay(500);
+        }
+    }
+
     private static bool Contains(StringBuilder log, string text)
     {
         lock (log)
-            return log.ToString().Contains(text, StringComparison.Ordinal);
+            return Contains(log.ToString(), text);
     }
+
+    private static bool Contains(string output, string text) => output.Contains(text, StringComparison.Ordinal);
 
     private static async Task WaitForAsync(Func<bool> condition, StringBuilder log, int seconds = 30)
     {
