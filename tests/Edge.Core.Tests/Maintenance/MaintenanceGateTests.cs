@@ -217,4 +217,19 @@ public class MaintenanceGateTests
         Assert.Equal("dc1-r12/rack-hot", trigger.DedupKey);
         Assert.Equal(["s1", "s2"], trigger.Details.Entities!.Select(e => e.Entity));
     }
+
+    [Fact]
+    public void A_window_may_have_at_most_the_maximum_still_to_run_8_hours_unless_configured()
+    {
+        var max = MaintenanceWindow.DefaultMaxDuration;
+
+        Assert.Equal(TimeSpan.FromHours(8), max);
+        Assert.Null(MaintenanceWindow.LengthProblem(TimeSpan.FromHours(8), max));
+        Assert.Null(MaintenanceWindow.LengthProblem(TimeSpan.FromMinutes(30), max));
+        // 8 h + 1 s = 28 801 s.
+        Assert.Equal("28801s is longer than the maximum of 8h a window may still have to run (maintenance.maxDuration)",
+            MaintenanceWindow.LengthProblem(max + TimeSpan.FromSeconds(1), max));
+        Assert.Equal("a maintenance window must last longer than 0", MaintenanceWindow.LengthProblem(TimeSpan.Zero, max));
+        Assert.NotNull(MaintenanceWindow.LengthProblem(TimeSpan.FromHours(3), TimeSpan.FromHours(2)));
+    }
 }
