@@ -50,7 +50,7 @@ public sealed class MaintenanceButton(Func<GpioController> openGpio, Maintenance
                 gpio.OpenPin(led, PinMode.Output, PinValue.Low);
             _gpio = gpio;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or PlatformNotSupportedException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or PlatformNotSupportedException or ArgumentException or DllNotFoundException)
         {
             Log.ButtonUnavailable(logger, options.Pin, e.Message);
             return Task.CompletedTask;
