@@ -44,7 +44,9 @@ public sealed class EvaluationService : BackgroundService
         // nor lets a trigger held back by a window slip out, or stay held if the window ended while Edge was down.
         var records = outbox.LoadState();
         _engine = new RuleEngine(config.Current.Monitor, new AlertTracker(config.Current.Monitor.Appliance, _gate), records);
-        var earliest = records.Count == 0 ? time.GetUtcNow() : new DateTimeOffset(records.Min(r => r.FiredAt), TimeSpan.Zero);
+        // Windows back to the earliest firing alert's start: the one that covered it then is the one its late page names.
+        var fired = records.Where(r => r.Phase is AlertPhase.Firing or AlertPhase.Clearing).Select(r => r.FiredAt).DefaultIfEmpty(time.GetUtcNow().UtcTicks).Min();
+        var earliest = new DateTimeOffset(fired, TimeSpan.Zero);
         _gate.Resume(config.Current.Monitor, records, store.MaintenanceWindows(earliest));
     }
 
