@@ -77,8 +77,8 @@ public class MaintenanceEndToEndTests
         await using var emulator = new PagerDutyEmulator().Start();
         using var rack = new HwmonRack(1, emulator.Endpoint);
         var log = new StringBuilder();
-        var (code, _) = await EdgeProcess.RunAsync(log, rack.Args("maintenance", "start", "h1", "--for", "1h", "--reason", "PSU swap"));
-        Assert.Equal(0, code);
+        var (code, output) = await EdgeProcess.RunAsync(log, rack.Args("maintenance", "start", "h1", "--for", "1h", "--reason", "PSU swap"));
+        Assert.True(code == 0, output);
         rack.Set("h1", 35);
         using (var first = EdgeProcess.Start(log, rack.Args("run")))
         {
@@ -87,9 +87,9 @@ public class MaintenanceEndToEndTests
             first.Kill();
         }
         // The window ends while Edge is down (ended here; one that runs out is the same row with its end passed).
-        (code, _) = await EdgeProcess.RunAsync(log, rack.Args("maintenance", "end", "1"));
-        Assert.Equal(0, code);
-        Assert.Empty(emulator.Received);
+        (code, output) = await EdgeProcess.RunAsync(log, rack.Args("maintenance", "end", "1"));
+        Assert.True(code == 0, output);
+        Assert.True(emulator.Received.Count == 0, log.ToString());
 
         using (var second = EdgeProcess.Start(log, rack.Args("run")))
         {
@@ -99,7 +99,8 @@ public class MaintenanceEndToEndTests
             second.Kill();
         }
 
-        var late = Assert.Single(emulator.Received);
+        Assert.True(emulator.Received.Count == 1, log.ToString());
+        var late = emulator.Received[0];
         Assert.Equal(("trigger", HwmonRack.DedupKey("h1")), (late.Action, late.DedupKey));
         Assert.StartsWith("began during maintenance 1 (PSU swap, started by ", (string?)late.CustomDetails!["maintenance"]!["text"]);
     }
