@@ -8,8 +8,3 @@ public sealed record MaintenanceOptions(TimeSpan MaxDuration, MaintenanceButtonO
 {
     public static readonly MaintenanceOptions Default = new(Core.Maintenance.MaintenanceWindow.DefaultMaxDuration, null);
 }
-
-public sealed record MaintenanceButtonOptions(int Pin, TimeSpan Duration, int? LedPin)
-{
-    public static readonly TimeSpan DefaultDuration = TimeSpan.FromHours(1);
-}
