@@ -42,6 +42,30 @@ internal static partial class Log
     [LoggerMessage(1100, LogLevel.Warning, "Alert {Action} {DedupKey} ({Severity}): {Summary}")]
     public static partial void AlertEvent(ILogger logger, EventAction action, string dedupKey, string severity, string summary);
 
+    [LoggerMessage(1600, LogLevel.Warning, "Maintenance window {Id} open on {Selector} ({Rules}) until {End:u}: {Reason}, started by {StartedBy}; alerts it covers are not paged until it ends")]
+    public static partial void MaintenanceOpen(ILogger logger, long id, string selector, string rules, DateTimeOffset end, string reason, string startedBy);
+
+    [LoggerMessage(1601, LogLevel.Warning, "Maintenance window {Id} ({Reason}) has ended; alerts it held that still fire are paged now")]
+    public static partial void MaintenanceClosed(ILogger logger, long id, string reason);
+
+    [LoggerMessage(1602, LogLevel.Warning, "{Action} {DedupKey} suppressed by maintenance {Window}: recorded, not sent to PagerDuty ({Summary})")]
+    public static partial void AlertSuppressed(ILogger logger, EventAction action, string dedupKey, long window, string summary);
+
+    [LoggerMessage(1603, LogLevel.Warning, "Maintenance button: window {Id} started for the whole appliance until {End:u}")]
+    public static partial void ButtonStarted(ILogger logger, long id, DateTimeOffset end);
+
+    [LoggerMessage(1604, LogLevel.Warning, "Maintenance button: window {Id} extended until {End:u}")]
+    public static partial void ButtonExtended(ILogger logger, long id, DateTimeOffset end);
+
+    [LoggerMessage(1605, LogLevel.Warning, "Maintenance button: window {Id} ended by a long press")]
+    public static partial void ButtonEnded(ILogger logger, long id);
+
+    [LoggerMessage(1606, LogLevel.Error, "Maintenance button on GPIO{Pin} is unavailable: {Error}; use edge maintenance over SSH")]
+    public static partial void ButtonUnavailable(ILogger logger, int pin, string error);
+
+    [LoggerMessage(1607, LogLevel.Error, "Maintenance button press not recorded: {Error}")]
+    public static partial void ButtonFailed(ILogger logger, string error);
+
     [LoggerMessage(1200, LogLevel.Warning, "Source {Source} failed to poll: {Error} (it reads as unreachable; the same error is not logged again until it polls)")]
     public static partial void PollFailed(ILogger logger, string source, string error);
 

@@ -8,6 +8,7 @@ var root = new RootCommand("Edge: rack monitoring for a Raspberry Pi, paging thr
     ConfigCommand.Create(),
     StatusCommand.Create(),
     QueueCommand.Create(),
+    MaintenanceCommand.Create(),
     TestAlertCommand.Create(),
     AlertsCommand.Create(),
     SnmpCommand.Create(),

@@ -28,6 +28,9 @@ public sealed record AlertDetails
     /// <summary>Why an alert resolved other than by its condition clearing (e.g. its rule was deleted).</summary>
     public string? Reason { get; init; }
 
+    /// <summary>A trigger sent late because the alert began during a maintenance window and outlasted it.</summary>
+    public Maintenance.MaintenanceNote? Maintenance { get; init; }
+
     /// <summary>Who owns the appliance (appliance.contact).</summary>
     public Configuration.Contact? Contact { get; init; }
 }

@@ -41,4 +41,7 @@ public sealed record AlertEvent
     public string? Route { get; init; }
 
     public required AlertDetails Details { get; init; }
+
+    /// <summary>The maintenance window that held this event back: recorded locally, never sent to PagerDuty.</summary>
+    public long? SuppressedBy { get; init; }
 }

@@ -109,6 +109,14 @@ public sealed class AlertTracker
             group.Members.Clear();
     }
 
+    /// <summary>The trigger an open alert would send now (for a trigger held back by maintenance); null when it is not open.</summary>
+    internal AlertEvent? CurrentTrigger(Alert alert, long now) =>
+        alert.IsOpen ? EntityEvent(EventAction.Trigger, alert, now, reason: null) : null;
+
+    /// <summary>The trigger of a rule's grouped incident as it stands now; null when no entity is in breach.</summary>
+    internal AlertEvent? CurrentGroupTrigger(string ruleId, long now) =>
+        _groups.TryGetValue(ruleId, out var group) && group.Members.Count > 0 ? GroupEvent(EventAction.Trigger, group, now) : null;
+
     public static AlertRecord Record(Alert alert) =>
         new(alert.Rule.Id, alert.Series.Entity, Fingerprint(alert.Rule), alert.Phase, alert.PhaseSince, alert.FiredAt, alert.Value);
 

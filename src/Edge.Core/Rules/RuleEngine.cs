@@ -90,6 +90,27 @@ public sealed class RuleEngine
     }
 
     /// <summary>
+    /// The trigger an open alert (<paramref name="entity"/> null: a rule's grouped incident) would send now; null when it
+    /// is not open. An alert carried over a restart whose series has not reported since is brought back first, so a
+    /// sensor that stays silent after a restart cannot keep its alert from being paged.
+    /// </summary>
+    public AlertEvent? CurrentTrigger(string ruleId, string? entity, DateTimeOffset now)
+    {
+        if (Config.Rules.FirstOrDefault(r => r.Id == ruleId) is not { } rule)
+            return null;
+        if (entity is null)
+        {
+            foreach (var record in _carried.Values.Where(r => r.RuleId == ruleId).ToList())
+                Register(record.Entity, rule.Metric);
+            return Tracker.CurrentGroupTrigger(ruleId, now.UtcTicks);
+        }
+        if (!Store.TryGet(entity, rule.Metric, out var series))
+            series = _carried.ContainsKey(CarryKey(ruleId, entity)) ? Register(entity, rule.Metric) : null;
+        var alert = series?.Alerts.FirstOrDefault(a => a.Rule.Id == ruleId);
+        return alert is null ? null : Tracker.CurrentTrigger(alert, now.UtcTicks);
+    }
+
+    /// <summary>
     /// A new engine for a new configuration. Series keep their history (re-sized to the new rules); alerts of rules
     /// that still exist keep their state and are re-evaluated under the new condition; open alerts of deleted rules,
     /// or of rules that now send to another incident, are resolved.

@@ -9,4 +9,8 @@ public sealed record OutboxCounts(
     long DroppedExpired,
     long DroppedFull,
     long Coalesced,
-    string? Recovery);
+    string? Recovery)
+{
+    /// <summary>Events held back by a maintenance window: recorded, never sent.</summary>
+    public long Suppressed { get; init; }
+}

@@ -30,6 +30,9 @@ public sealed record OutboxEvent
     /// <summary>False when the wall clock was not yet synchronized at detection: <see cref="DetectedAt"/> may be wrong.</summary>
     public required bool ClockSynchronized { get; init; }
 
+    /// <summary>The maintenance window that held this event back; such an event is only recorded, never sent.</summary>
+    public long? SuppressedBy { get; init; }
+
     /// <summary>Critical events are never dropped by the outbox's bounds.</summary>
     public bool IsCritical => Severity == "critical";
 }

@@ -8,4 +8,7 @@ public enum OutboxStatus
 
     /// <summary>PagerDuty answered 400: the event itself is invalid. Never retried automatically.</summary>
     Parked = 2,
+
+    /// <summary>Held back by a maintenance window (<see cref="OutboxEvent.SuppressedBy"/>): recorded, never sent.</summary>
+    Suppressed = 3,
 }

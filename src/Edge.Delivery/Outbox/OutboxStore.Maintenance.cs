@@ -14,12 +14,13 @@ public sealed partial class OutboxStore
         {
             var cutoff = (_time.GetUtcNow() - retention).UtcTicks;
             using var tx = _connection.BeginTransaction();
-            var deliveredRemoved = Execute("DELETE FROM events WHERE status = 1 AND enqueued_at < $a", cutoff);
-            var expired = Execute("DELETE FROM events WHERE status <> 1 AND enqueued_at < $a AND NOT (status = 0 AND severity = 'critical')", cutoff);
+            // Suppressed rows (status 3) are records like delivered ones: they leave as housekeeping, not as drops.
+            var deliveredRemoved = Execute("DELETE FROM events WHERE status IN (1, 3) AND enqueued_at < $a", cutoff);
+            var expired = Execute("DELETE FROM events WHERE status NOT IN (1, 3) AND enqueued_at < $a AND NOT (status = 0 AND severity = 'critical')", cutoff);
 
             var over = Scalar("SELECT COUNT(*) FROM events") - maxEvents;
             if (over > 0)
-                deliveredRemoved += Execute("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE status = 1 ORDER BY id LIMIT $a)", over);
+                deliveredRemoved += Execute("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE status IN (1, 3) ORDER BY id LIMIT $a)", over);
             over = Scalar("SELECT COUNT(*) FROM events") - maxEvents;
             var coalesced = 0;
             if (over > 0)

@@ -50,14 +50,14 @@ public sealed partial class OutboxStore
             return Execute("DELETE FROM events WHERE status = 1");
     }
 
-    /// <summary>Pending, parked, and the <paramref name="recentDelivered"/> most recently delivered events, oldest first.</summary>
+    /// <summary>Pending, parked, and the <paramref name="recentDelivered"/> most recently delivered or suppressed events, oldest first.</summary>
     public IReadOnlyList<OutboxEntry> List(int recentDelivered = 20)
     {
         lock (_gate)
         {
             using var cmd = _connection.CreateCommand();
             cmd.CommandText =
-                $"SELECT {EntryColumns} FROM events WHERE status <> 1 OR id IN (SELECT id FROM events WHERE status = 1 ORDER BY id DESC LIMIT $n) ORDER BY id";
+                $"SELECT {EntryColumns} FROM events WHERE status IN (0, 2) OR id IN (SELECT id FROM events WHERE status IN (1, 3) ORDER BY id DESC LIMIT $n) ORDER BY id";
             cmd.Parameters.AddWithValue("$n", recentDelivered);
             using var reader = cmd.ExecuteReader();
             var entries = new List<OutboxEntry>();
@@ -137,7 +137,7 @@ public sealed partial class OutboxStore
             using var cmd = _connection.CreateCommand();
             cmd.CommandText = "SELECT status, COUNT(*), MIN(enqueued_at) FROM events GROUP BY status";
             using var reader = cmd.ExecuteReader();
-            long pending = 0, parked = 0, delivered = 0;
+            long pending = 0, parked = 0, delivered = 0, suppressed = 0;
             DateTimeOffset? oldest = null;
             while (reader.Read())
             {
@@ -151,13 +151,16 @@ public sealed partial class OutboxStore
                     case OutboxStatus.Parked:
                         parked = n;
                         break;
+                    case OutboxStatus.Suppressed:
+                        suppressed = n;
+                        break;
                     default:
                         delivered = n;
                         break;
                 }
             }
             return new OutboxCounts(pending, parked, delivered, oldest, MetaLong(MetaDroppedExpired), MetaLong(MetaDroppedFull), MetaLong(MetaCoalesced),
-                GetMeta(_connection, MetaRecovery));
+                GetMeta(_connection, MetaRecovery)) { Suppressed = suppressed };
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class OutboxStore : IDisposable
 
     private const string EntryColumns =
         "id, route, dedup_key, action, severity, summary, source, component, grp, class, details, detected_at, boot_id, since_boot_ms, clock_synced, " +
-        "status, attempts, enqueued_at, last_attempt_at, delivered_at, last_error";
+        "status, attempts, enqueued_at, last_attempt_at, delivered_at, last_error, suppressed_by";
 
     private const string MarkDeliveredSql =
         "UPDATE events SET status = 1, attempts = attempts + 1, last_attempt_at = $at, delivered_at = $at, last_error = NULL WHERE id = $id AND status = 0";
@@ -49,9 +49,9 @@ public sealed partial class OutboxStore : IDisposable
         _time = time;
         Recovery = recovery;
         _insertEvent = Command(
-            "INSERT INTO events (route, dedup_key, action, severity, summary, source, component, grp, class, details, detected_at, boot_id, since_boot_ms, clock_synced, enqueued_at) " +
-            "VALUES ($route, $dedup, $action, $severity, $summary, $source, $component, $grp, $class, $details, $detected, $boot, $since, $synced, $enqueued) RETURNING id",
-            "$route", "$dedup", "$action", "$severity", "$summary", "$source", "$component", "$grp", "$class", "$details", "$detected", "$boot", "$since", "$synced", "$enqueued");
+            "INSERT INTO events (route, dedup_key, action, severity, summary, source, component, grp, class, details, detected_at, boot_id, since_boot_ms, clock_synced, enqueued_at, status, suppressed_by) " +
+            "VALUES ($route, $dedup, $action, $severity, $summary, $source, $component, $grp, $class, $details, $detected, $boot, $since, $synced, $enqueued, $status, $suppressed) RETURNING id",
+            "$route", "$dedup", "$action", "$severity", "$summary", "$source", "$component", "$grp", "$class", "$details", "$detected", "$boot", "$since", "$synced", "$enqueued", "$status", "$suppressed");
         _openIncident = Command(
             "INSERT INTO incidents (dedup_key, route, severity, summary, opened_at) VALUES ($dedup, $route, $severity, $summary, $at) " +
             "ON CONFLICT (dedup_key) DO UPDATE SET route = excluded.route, severity = excluded.severity, summary = excluded.summary",
@@ -161,7 +161,11 @@ public sealed partial class OutboxStore : IDisposable
                     var detected = Math.Max(e.DetectedAt.UtcTicks, highWater);
                     highWater = detected;
                     ids[i] = Run(_insertEvent, tx, e.Route, e.DedupKey, ActionName(e.Action), e.Severity, e.Summary, e.Source, e.Component, e.Group, e.Class,
-                        e.DetailsJson, detected, e.BootId, (long)e.SinceBoot.TotalMilliseconds, e.ClockSynchronized ? 1 : 0, now);
+                        e.DetailsJson, detected, e.BootId, (long)e.SinceBoot.TotalMilliseconds, e.ClockSynchronized ? 1 : 0, now,
+                        (int)(e.SuppressedBy is null ? OutboxStatus.Pending : OutboxStatus.Suppressed), e.SuppressedBy);
+                    // A suppressed event is a local record: PagerDuty's incidents are not changed by it.
+                    if (e.SuppressedBy is not null)
+                        continue;
                     if (e.Action == EventAction.Trigger)
                         Run(_openIncident, tx, e.DedupKey, e.Route, e.Severity, e.Summary, detected);
                     else
@@ -175,7 +179,7 @@ public sealed partial class OutboxStore : IDisposable
             }
             _highWater = highWater;
         }
-        if (events.Count > 0)
+        if (events.Any(e => e.SuppressedBy is null))
             Signal();
         return ids;
     }
@@ -223,7 +227,7 @@ public sealed partial class OutboxStore : IDisposable
             {
                 Run(_insertEvent, tx, e.Route, e.DedupKey, ActionName(e.Action), e.Severity, e.Summary, e.Source, e.Component, e.Group, e.Class,
                     e.DetailsJson, Math.Max(e.DetectedAt.UtcTicks, _highWater), e.BootId, (long)e.SinceBoot.TotalMilliseconds, e.ClockSynchronized ? 1 : 0,
-                    _time.GetUtcNow().UtcTicks);
+                    _time.GetUtcNow().UtcTicks, (int)OutboxStatus.Pending, null);
                 using var delete = _connection.CreateCommand();
                 delete.Transaction = tx;
                 delete.CommandText = "DELETE FROM meta WHERE key = $k";
@@ -555,6 +559,7 @@ public sealed partial class OutboxStore : IDisposable
             BootId = r.GetString(12),
             SinceBoot = TimeSpan.FromMilliseconds(r.GetInt64(13)),
             ClockSynchronized = r.GetInt64(14) != 0,
+            SuppressedBy = r.IsDBNull(21) ? null : r.GetInt64(21),
         };
         return new OutboxEntry(r.GetInt64(0), e, (OutboxStatus)r.GetInt32(15), r.GetInt32(16), Time(r.GetInt64(17)),
             r.IsDBNull(18) ? null : Time(r.GetInt64(18)), r.IsDBNull(19) ? null : Time(r.GetInt64(19)), r.IsDBNull(20) ? null : r.GetString(20));

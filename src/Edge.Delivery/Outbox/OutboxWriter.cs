@@ -92,6 +92,9 @@ public sealed class OutboxWriter(OutboxStore store, IBootClock bootClock, IClock
         return true;
     }
 
+    /// <summary>The dedup keys of the incidents PagerDuty has open, or will once the outbox drains: what maintenance leaves alone.</summary>
+    public IEnumerable<string> OpenIncidentKeys() => store.OpenIncidents().Select(i => i.DedupKey);
+
     /// <summary>Queues the page about a database replaced at start, if that has not been queued yet.</summary>
     public bool PageRecovery(ApplianceIdentity appliance) =>
         store.TakeUnpagedRecovery(recovery => Stamp(OperatorEvents.DatabaseReplaced(appliance, recovery)));
@@ -123,6 +126,7 @@ public sealed class OutboxWriter(OutboxStore store, IBootClock bootClock, IClock
             BootId = bootClock.BootId,
             SinceBoot = sinceBoot - age,
             ClockSynchronized = !CheckClockSync || clockSync.IsSynchronized(),
+            SuppressedBy = e.SuppressedBy,
         };
     }
 

@@ -22,7 +22,7 @@ public sealed class LcdPresenter(DisplayOptions options)
         if (StatusPages.Critical(status, options.Columns, options.Rows) is { } critical)
         {
             var on = now.ToUnixTimeMilliseconds() / (long)BlinkHalfPeriod.TotalMilliseconds % 2 == 0;
-            return new LcdFrame(critical, on);
+            return new LcdFrame(StatusPages.WithMaintenance(critical, status.MaintenanceEnds, now, options.Columns), on);
         }
         var pages = StatusPages.Build(status, options.Columns, options.Rows);
         if (_index < 0 || now - _pageSince >= options.Page)
@@ -30,6 +30,6 @@ public sealed class LcdPresenter(DisplayOptions options)
             _index = (_index + 1) % pages.Count;
             _pageSince = now;
         }
-        return new LcdFrame(pages[Math.Min(_index, pages.Count - 1)], true);
+        return new LcdFrame(StatusPages.WithMaintenance(pages[Math.Min(_index, pages.Count - 1)], status.MaintenanceEnds, now, options.Columns), true);
     }
 }

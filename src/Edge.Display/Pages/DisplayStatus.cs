@@ -8,5 +8,8 @@ namespace Edge.Display.Pages;
 /// </summary>
 public sealed record DisplayStatus(string ApplianceName, string? Address, IReadOnlyList<SensorLine> Sensors, IReadOnlyList<AlertLine> Alerts, UplinkStatus Uplink)
 {
+    /// <summary>When each open maintenance window ends: while there is one, every page says MAINTENANCE and the time left.</summary>
+    public IReadOnlyList<DateTimeOffset> MaintenanceEnds { get; init; } = [];
+
     public static readonly DisplayStatus Starting = new("edge", null, [], [], UplinkStatus.Unknown);
 }

@@ -22,6 +22,16 @@ public static class LcdText
 
     public static string Temperature(double? c) => c is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) + "°C" : "--.-°C";
 
+    /// <summary>Time left as "1h05m" from an hour up, else "12m30s"; never negative.</summary>
+    public static string Remaining(TimeSpan t)
+    {
+        if (t < TimeSpan.Zero)
+            t = TimeSpan.Zero;
+        return t.TotalHours >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalHours}h{t.Minutes:00}m")
+            : string.Create(CultureInfo.InvariantCulture, $"{t.Minutes}m{t.Seconds:00}s");
+    }
+
     public static string Humidity(double? rh) => rh is { } v ? v.ToString("0", CultureInfo.InvariantCulture) + "%" : "--%";
 
     /// <summary>

@@ -47,6 +47,24 @@ public static class StatusPages
             : Page("critical", columns, rows, LcdText.Split("CRITICAL", more, columns), first.RuleId);
     }
 
+    /// <summary>
+    /// The page with its last row given to "MAINTENANCE 1h05m" (the window that ends first; "x2" when two are open),
+    /// so the technician at the rack sees on every page that pages are held, and for how long.
+    /// </summary>
+    public static LcdPage WithMaintenance(LcdPage page, IReadOnlyList<DateTimeOffset> ends, DateTimeOffset now, int columns)
+    {
+        if (ends.Count == 0)
+            return page;
+        var left = LcdText.Remaining(ends.Min() - now);
+        var count = ends.Count > 1 ? $" x{ends.Count}" : "";
+        var banner = $"MAINTENANCE{count} {left}";
+        if (banner.Length > columns)
+            banner = $"MAINT{count} {left}";
+        var rows = page.Rows.ToArray();
+        rows[^1] = LcdText.Fit(banner, columns);
+        return page with { Rows = rows };
+    }
+
     private static LcdPage Alerts(DisplayStatus status, int columns, int rows)
     {
         if (status.Alerts.Count == 0)

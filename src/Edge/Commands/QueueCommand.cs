@@ -108,6 +108,7 @@ internal static class QueueCommand
     private static void WriteTable(OutboxCounts counts, IReadOnlyList<OutboxEntry> entries, Func<OutboxEvent, DetectionTime> detection, DateTimeOffset now)
     {
         Console.WriteLine($"{counts.Pending} pending, {counts.Parked} parked, {counts.Delivered} delivered" +
+            (counts.Suppressed > 0 ? $", {counts.Suppressed} suppressed by maintenance (recorded, not sent)" : "") +
             (entries.FirstOrDefault(e => e.Status == OutboxStatus.Pending) is { } oldest ? $"; oldest pending {DetectedAge(detection(oldest.Event), now)} old" : ""));
         if (counts.DroppedExpired + counts.DroppedFull + counts.Coalesced > 0)
             Console.WriteLine($"dropped by the bounds: {counts.DroppedExpired} past retention, {counts.DroppedFull} when full, {counts.Coalesced} superseded (coalesced)");
@@ -122,6 +123,8 @@ internal static class QueueCommand
             Console.WriteLine($"{e.Id,6}  {e.Status.ToString().ToLowerInvariant(),-9}  {DetectedAge(detection(e.Event), now),6}  {e.Attempts,5}  {e.Event.Action.ToString().ToLowerInvariant(),-7}  {route,-8}  {e.Event.DedupKey}");
             if (e.LastError is { } error && e.Status != OutboxStatus.Delivered)
                 Console.WriteLine($"{"",50}{error}");
+            if (e.Event.SuppressedBy is { } window)
+                Console.WriteLine($"{"",50}suppressed by maintenance {window}");
         }
     }
 
@@ -134,6 +137,7 @@ internal static class QueueCommand
             w.WriteNumber("pending", counts.Pending);
             w.WriteNumber("parked", counts.Parked);
             w.WriteNumber("delivered", counts.Delivered);
+            w.WriteNumber("suppressed", counts.Suppressed);
             w.WriteStartObject("dropped");
             w.WriteNumber("expired", counts.DroppedExpired);
             w.WriteNumber("full", counts.DroppedFull);
@@ -171,6 +175,8 @@ internal static class QueueCommand
                     w.WriteString("delivered_at", delivered);
                 if (e.LastError is { } error)
                     w.WriteString("last_error", error);
+                if (e.Event.SuppressedBy is { } window)
+                    w.WriteNumber("suppressed_by", window);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

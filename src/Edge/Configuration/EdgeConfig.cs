@@ -30,4 +30,7 @@ public sealed record EdgeConfig(string FilePath, string StateDir, MonitorConfig 
 
     /// <summary>The Device42 appliance inventory is read from (docs/inventory.md); null when none is configured.</summary>
     public Device42Options? Device42 { get; init; }
+
+    /// <summary>Maintenance windows: the longest one may still run, and the rack's button if there is one.</summary>
+    public MaintenanceOptions Maintenance { get; init; } = MaintenanceOptions.Default;
 }

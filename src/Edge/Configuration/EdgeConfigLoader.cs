@@ -20,7 +20,7 @@ public static class EdgeConfigLoader
     public const string DefaultPath = "/etc/edge/edge.json";
     public const string DefaultStateDir = "/var/lib/edge";
 
-    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "snmp", "snmpTraps", "rules", "status", "heartbeat", "peers", "pagerduty", "display", "device42"];
+    private static readonly string[] TopLevelKeys = ["appliance", "stateDir", "limits", "sensors", "snmp", "snmpTraps", "rules", "status", "heartbeat", "peers", "pagerduty", "display", "device42", "maintenance", "maintenanceButton"];
 
     public static ConfigLoadResult Load(string path, string? stateDirOverride = null)
     {
@@ -92,6 +92,7 @@ public static class EdgeConfigLoader
         }
         var monitor = MonitorConfigReader.Read(root, sources, Environment.MachineName.ToLowerInvariant());
         var statusListen = StatusReader.Read(root);
+        var maintenance = MaintenanceReader.Read(root, sensors);
         var delivery = PagerDutyReader.Read(root, monitor?.Rules ?? [], Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY"));
 
         if (problems.Any || monitor is null)
@@ -99,7 +100,7 @@ public static class EdgeConfigLoader
             var lines = JsonLineIndex.Build(bytes);
             return new ConfigLoadResult(null, problems.All.Select(p => new LocatedProblem(path, lines.LineOf(p.Path), p)).ToList());
         }
-        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors, snmp) { StatusListen = statusListen, Heartbeat = heartbeat, Peers = peers, Delivery = delivery, Display = display, Device42 = device42, SnmpTraps = snmpTraps }, []);
+        return new ConfigLoadResult(new EdgeConfig(path, stateDir, monitor, sensors, snmp) { StatusListen = statusListen, Heartbeat = heartbeat, Peers = peers, Delivery = delivery, Display = display, Device42 = device42, SnmpTraps = snmpTraps, Maintenance = maintenance }, []);
     }
 
     /// <summary>

@@ -52,6 +52,11 @@ public static class EdgeHost
             services.AddHostedService(sp => LcdStatus.CreateService(display, sp.GetRequiredService<ConfigState>(), sp.GetRequiredService<StatusBoard>(), time, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ISourceProvider, InventorySourceProvider>();
         services.AddHostedService<EvaluationService>();
+        // libgpiod on /dev/gpiochip0: the character device the unit's DevicePolicy lets through (GpioController's
+        // default on a Pi is the /dev/gpiomem driver, which it does not), and the Pi 5's header as well.
+        if (config.Maintenance.Button is { } button)
+            services.AddHostedService(sp => new MaintenanceButton(() => new System.Device.Gpio.GpioController(new System.Device.Gpio.Drivers.LibGpiodDriver(0)), button, config.Maintenance.MaxDuration,
+                sp.GetRequiredService<Delivery.Outbox.OutboxStore>(), time, sp.GetRequiredService<ILogger<MaintenanceButton>>()));
         services.AddHostedService<SourcePoller>();
         services.AddSingleton<Status.StatusReport>();
         services.AddHostedService<Status.StatusServer>();

@@ -34,7 +34,7 @@ public static class LcdStatus
         var alerts = snapshot.OpenAlerts.Select(a => new AlertLine(a.RuleId, a.Entity, a.Severity, a.Phase is AlertPhase.Firing or AlertPhase.Clearing)).ToList();
         if (configRejected)
             alerts.Add(new AlertLine("config rejected", "edge.json", "error", true));
-        return new DisplayStatus(config.Monitor.Appliance.Id, address, sensors, alerts, snapshot.Uplink);
+        return new DisplayStatus(config.Monitor.Appliance.Id, address, sensors, alerts, snapshot.Uplink) { MaintenanceEnds = snapshot.Maintenance.Select(w => w.End).ToList() };
     }
 
     /// <summary>The address an operator would SSH to: the first IPv4 of an interface that is up and not loopback.</summary>

@@ -28,6 +28,9 @@ public sealed record StatusSnapshot(DateTimeOffset Taken, IReadOnlyList<LatestRe
 
     /// <summary>The deliver stage's state (uplink, outbox depth); unknown until the delivery stage publishes it.</summary>
     public UplinkStatus Uplink { get; init; } = UplinkStatus.Unknown;
+
+    /// <summary>Every maintenance window open when the snapshot was taken.</summary>
+    public IReadOnlyList<Core.Maintenance.MaintenanceWindow> Maintenance { get; init; } = [];
 }
 
 public sealed record LatestReading(string Entity, string Metric, string Value, string Unit, DateTimeOffset Time);

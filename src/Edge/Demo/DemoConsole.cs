@@ -34,6 +34,8 @@ internal sealed class DemoConsole(StatusBoard board, TimeProvider time, ConfigSt
             var arrow = e.Action == EventAction.Trigger ? "▲ TRIGGER" : "▼ RESOLVE";
             Console.WriteLine($"{Clock(e.DetectedAt)}  {arrow} {e.Severity.ToString().ToLowerInvariant(),-8} {e.DedupKey}");
             Console.WriteLine($"{"",10}{e.Summary}");
+            if (e.SuppressedBy is { } window)
+                Console.WriteLine($"{"",10}suppressed by maintenance {window}: recorded, not sent to PagerDuty");
             if (e.Details.Recent.Count > 0)
                 Console.WriteLine($"{"",10}recent: {string.Join(" ", e.Details.Recent.Take(6).Select(r => r.Value))} (newest first)");
         }

@@ -18,6 +18,9 @@ public sealed record StatusDocument
     /// <summary>The SNMP trap receiver; absent when none is configured.</summary>
     public TrapsReport? SnmpTraps { get; init; }
 
+    /// <summary>Every open maintenance window: alerts it covers are evaluated but not paged until it ends.</summary>
+    public IReadOnlyList<MaintenanceStatus> Maintenance { get; init; } = [];
+
     /// <summary>Whether the board's hardware watchdog is armed, as the kernel reports it.</summary>
     public required string HardwareWatchdog { get; init; }
 }
@@ -51,3 +54,5 @@ public sealed record ReadingStatus(string Entity, string Metric, string Value, s
 public sealed record AlertStatus(string Rule, string Entity, string Phase, string Severity, string Value, DateTimeOffset Since);
 
 public sealed record CounterStatus(long ReadingsRefused, long ReadingsDropped, long SeriesMemoryBytes, long SeriesMemoryBudget);
+
+public sealed record MaintenanceStatus(long Id, IReadOnlyList<string> Selector, IReadOnlyList<string> Rules, DateTimeOffset Start, DateTimeOffset End, double LeftSeconds, string Reason, string StartedBy);

@@ -21,6 +21,9 @@ public static class StatusPrinter
         o.WriteLine("readings:");
         foreach (var r in d.Readings)
             o.WriteLine($"  {r.Entity,-24} {r.Metric,-20} {r.Value,10} {r.Unit,-4} ({r.AgeSeconds:0.#} s ago)");
+        foreach (var m in d.Maintenance)
+            o.WriteLine($"MAINTENANCE {m.Id} on {string.Join(",", m.Selector)} ({(m.Rules.Count == 0 ? "every rule" : string.Join(",", m.Rules))}) until {m.End:u}, " +
+                $"{Display.Pages.LcdText.Remaining(TimeSpan.FromSeconds(m.LeftSeconds))} left: {m.Reason}, by {m.StartedBy}; covered alerts are not paged unless still firing at its end");
         o.WriteLine(d.OpenAlerts.Count == 0 ? "open alerts: none" : $"open alerts: {d.OpenAlerts.Count}");
         foreach (var a in d.OpenAlerts)
             o.WriteLine($"  {a.Severity,-8} {a.Rule,-24} {a.Entity,-24} {a.Phase,-8} value {a.Value} since {a.Since:u}");

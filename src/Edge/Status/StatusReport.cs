@@ -41,6 +41,8 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TrapServ
             Counters = new CounterStatus(snapshot.RefusedReadings, snapshot.DroppedReadings, snapshot.SeriesBytes, snapshot.SeriesBudget),
             Uplink = Uplink(board.Delivery),
             HardwareWatchdog = _hardwareWatchdog,
+            Maintenance = snapshot.Maintenance.Where(w => w.End > now)
+                .Select(w => new MaintenanceStatus(w.Id, w.Selector.Patterns, w.Rules, w.Start, w.End, Math.Round((w.End - now).TotalSeconds), w.Reason, w.StartedBy)).ToList(),
             SnmpTraps = traps.Status() is { } t
                 ? new TrapsReport(t.Listen, t.Listening, t.Counters.Received, t.Counters.Accepted, t.Counters.InformsAcknowledged, t.Counters.ReportsSent, t.EarlyPolls, t.Counters.Dropped)
                 : null,
@@ -139,6 +141,12 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TrapServ
         Head("edge_polls_total", "counter", "Polls of each source since the daemon started.");
         foreach (var (source, took) in polls)
             w.Append("edge_polls_total{source=\"").Append(Esc(source)).Append("\"} ").Append(took.Count).Append('\n');
+        Head("edge_maintenance_active", "gauge", "1 for each open maintenance window (alerts it covers are not paged until it ends).");
+        foreach (var m in d.Maintenance)
+            w.Append("edge_maintenance_active{id=\"").Append(m.Id).Append("\",selector=\"").Append(Esc(string.Join(",", m.Selector))).Append("\"} 1\n");
+        Head("edge_maintenance_seconds_left", "gauge", "Seconds until each open maintenance window ends by itself.");
+        foreach (var m in d.Maintenance)
+            w.Append("edge_maintenance_seconds_left{id=\"").Append(m.Id).Append("\",selector=\"").Append(Esc(string.Join(",", m.Selector))).Append("\"} ").Append(Num(m.LeftSeconds)).Append('\n');
         Head("edge_uptime_seconds", "gauge", "Seconds since the daemon started.");
         w.Append("edge_uptime_seconds ").Append(Num(d.UptimeSeconds)).Append('\n');
         return w.ToString();
