@@ -45,8 +45,10 @@ public sealed class StatusServer(ConfigState config, StatusReport report, TimePr
         {
             await server.StartAsync(new StatusApplication(report), cancellationToken);
         }
-        catch (Exception e) when (e is IOException or SocketException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever keeps the endpoint from starting (the port taken, no descriptor left) costs the endpoint only:
+            // the host would otherwise stop the whole daemon, monitoring and paging with it.
             server.Dispose();
             Log.StatusListenFailed(_logger, listen, e.Message);
             return;

@@ -63,8 +63,9 @@ public class StatusEndpointTests
         Assert.DoesNotContain(edge.Log, l => l.Contains("Out of memory", StringComparison.Ordinal));
         Assert.All(answers, took => Assert.True(took < TimeSpan.FromSeconds(1), $"/status took {took.TotalMilliseconds:0} ms during the attack"));
         Assert.Contains(openDuringAnswers, open => open > 0);
-        // The endpoint's connections (at most StatusLimits.MaxConnections) and the pipeline's few dozen: far from the limit.
-        Assert.All(descriptors, n => Assert.True(n < 200, $"{n} descriptors open during the attack"));
+        // The endpoint's connections (at most StatusLimits.MaxConnections), those refused and being closed, and the
+        // pipeline's few dozen: half the limit at most, so the pipeline's share (systemd/edge.service) stays free.
+        Assert.All(descriptors, n => Assert.True(n < UnitOpenFilesLimit / 2, $"{n} descriptors open during the attack"));
         Assert.Equal(2000, lifetimes.Count + attacker.FailedToConnect);
         Assert.True(lifetimes.Count >= 1900, $"only {lifetimes.Count} of 2000 connected");
         // Kestrel checks the header timeout once a second; a second more for a loaded test machine.
