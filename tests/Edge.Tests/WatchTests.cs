@@ -41,6 +41,7 @@ public class WatchTests
         using var dir = new TempDir();
         await using var silent = HostilePeer.Silent();
         await using var endless = HostilePeer.Endless();
+        await using var pagerDuty = new Edge.Delivery.Emulator.PagerDutyEmulator().Start();
         var hwmon = Path.Combine(dir.Path, "hwmon");
         dir.File("hwmon/temp1_input", "20000\n");
         // The endless peer's timeout (30 s) is far longer than the test waits for it: only the size bound on what a
@@ -50,6 +51,7 @@ public class WatchTests
               "appliance": { "id": "edge-a" },
               "stateDir": "{{dir.Path}}/state",
               "status": { "listen": "127.0.0.1:{{RunningDaemon.FreePort()}}" },
+              "pagerduty": { "connector": "{{pagerDuty.Endpoint}}", "routingKey": "{{Delivery.HwmonRack.Key}}", "clock": "assume-synchronized" },
               "sensors": [ { "id": "rack-top", "driver": "hwmon", "path": "{{hwmon}}", "interval": "200ms" } ],
               "peers": [
                 { "id": "silent", "url": "{{silent.Url}}", "interval": "200ms", "timeout": "2s" },
