@@ -9,8 +9,8 @@ namespace Edge.Watch;
 public sealed class WatchHttp : IDisposable
 {
     /// <summary>
-    /// A status document is a few kilobytes per source and reading (about 40 KB for 10 SNMP devices and 4 sensors);
-    /// a heartbeat answer is a word. Anything longer is not what was asked for.
+    /// A status document grows with the peer's sources: 37.7 KB for 10 SNMP devices and 4 sensors (the appliance
+    /// bench's configuration, bench/RESULTS.md); a heartbeat answer is a word. Over 1 MiB is not what was asked for.
     /// </summary>
     public const int MaxResponseBytes = 1024 * 1024;
 
