@@ -68,8 +68,9 @@ public class StatusEndpointTests
         Assert.All(descriptors, n => Assert.True(n < UnitOpenFilesLimit / 2, $"{n} descriptors open during the attack"));
         Assert.Equal(2000, lifetimes.Count + attacker.FailedToConnect);
         Assert.True(lifetimes.Count >= 1900, $"only {lifetimes.Count} of 2000 connected");
-        // Kestrel checks the header timeout once a second; a second more for a loaded test machine.
-        var bound = StatusLimits.RequestHeadersTimeout + TimeSpan.FromSeconds(2);
+        // Kestrel checks the header timeout once a second, from the moment it starts the connection (after the accept);
+        // two seconds more for a test machine whose two cores run the rest of the suite (7.02 s seen there).
+        var bound = StatusLimits.RequestHeadersTimeout + TimeSpan.FromSeconds(3);
         Assert.All(lifetimes, lived => Assert.True(lived is { } l && l <= bound, $"an unfinished request stayed open {lived?.TotalSeconds:0.0} s (bound {bound.TotalSeconds} s)"));
         // One line for the flood, not one per connection: the journal is on the SD card.
         Assert.InRange(edge.Log.Count(l => l.Contains("more from it are closed at once", StringComparison.Ordinal)), 1, 1);
