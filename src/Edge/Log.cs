@@ -24,7 +24,7 @@ internal static partial class Log
     [LoggerMessage(1020, LogLevel.Error, "Status endpoint cannot listen on {Listen}: {Error}; edge status and metrics are unavailable")]
     public static partial void StatusListenFailed(ILogger logger, string listen, string error);
 
-    [LoggerMessage(1021, LogLevel.Error, "Status endpoint {Listen} cannot accept connections: {Error} (out of file descriptors); it retries every 200 ms, monitoring goes on")]
+    [LoggerMessage(1021, LogLevel.Error, "Status endpoint {Listen} cannot accept connections: {Error} (out of file descriptors); it retries every 200 ms, monitoring goes on (logged at most once a minute)")]
     public static partial void StatusAcceptFailed(ILogger logger, string listen, string error);
 
     [LoggerMessage(1022, LogLevel.Information, "Status endpoint {Listen} accepts connections again")]
