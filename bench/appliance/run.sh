@@ -6,6 +6,8 @@
 #   bench/appliance/run.sh --minutes 1      # a quick look
 #   bench/appliance/run.sh --minutes 0 --startup-runs 20   # start-up only
 #   EDGE_AOT=/path/edge bench/appliance/run.sh   # use an existing NativeAOT build instead of publishing one
+#   EDGE_BASELINE=/path/edge bench/appliance/run.sh   # also another NativeAOT build (e.g. main's), side by side
+#   EDGE_FIXTURES=/work/shared/fixtures bench/appliance/run.sh   # from a worktree that has no ../shared beside it
 #
 # Installs snmpsim, nut-snmp and prometheus-snmp-exporter (apt) when missing. All traffic stays on 127.0.0.1.
 set -euo pipefail
@@ -56,7 +58,7 @@ sim_pid=""
 cleanup() { [[ -z $sim_pid ]] || kill "$sim_pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 mkdir -p "$work/sim/data" "$work/sim/cache"
-cp "$repo"/../shared/fixtures/snmprec/*.snmprec "$work/sim/data/"
+cp "${EDGE_FIXTURES:-$repo/../shared/fixtures}"/snmprec/*.snmprec "$work/sim/data/"
 chmod -R a+rX "$work"
 chown -R nobody:nogroup "$work/sim/cache"
 user_opts=()
@@ -76,11 +78,12 @@ result="$repo/out/bench/appliance-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "Machine: $(nproc) cores, $(uname -r), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "edge $("$aot" --version); $(/lib/nut/snmp-ups -V 2>&1 | head -1); $(prometheus-snmp-exporter --version 2>&1 | head -1)"
   echo "NativeAOT binary: $(stat -c %s "$aot") bytes"
+  [[ -z ${EDGE_BASELINE:-} ]] || echo "baseline NativeAOT binary: $(stat -c %s "$EDGE_BASELINE") bytes"
   echo
 } >"$result.head"
 python3 "$repo/bench/appliance/soak.py" --work "$work/soak" --edge-aot "$aot" --edge-jit "$jit" \
   --snmp-port "$snmp_port" --exporter-port "$exporter_port" --exporter-config "$repo/bench/appliance/snmp_exporter.yml" \
-  --minutes "$minutes" --startup-runs "$runs" --out "$result.table"
+  --minutes "$minutes" --startup-runs "$runs" --out "$result.table" ${EDGE_BASELINE:+--edge-baseline "$EDGE_BASELINE"}
 echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >"$result.tail"
 cat "$result.head" "$result.table" "$result.tail" >"$result"
 rm -f "$result.head" "$result.table" "$result.tail"

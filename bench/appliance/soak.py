@@ -2,6 +2,7 @@
 """Edge's appliance soak (issue 6), side by side in one run on this machine:
 
   edge (NativeAOT) | edge (JIT) | NUT's snmp-ups driver | prometheus-snmp-exporter (scraped every 30 s)
+  [| edge (NativeAOT, baseline): another build, e.g. main's, with --edge-baseline]
 
 1. Start-up: each program alone, --startup-runs times, from exec to its first completed poll:
      edge      the log line of the rule 'bench-first-poll' (fires on the first reading with reachable > 0.5)
@@ -10,6 +11,7 @@
 2. Soak: all four at once for --minutes; every 30 s VmRSS/VmHWM, CPU time and /proc/PID/io of each.
    Bytes written per day are extrapolated from write_bytes (what reached the block layer) and wchar (every
    write(2), including the log on stdout, which journald would write to disk).
+   Each edge listens on a status endpoint of its own, and its /metrics is scraped every 30 s like the exporter's.
 
 Edge reads 4 hwmon sensors (files under --work, one of them toggling between 24 and 29 °C every 150 s so rules
 fire and resolve) with 30 rules, and every SNMP device of the simulator when the edge under test accepts an
@@ -38,6 +40,7 @@ def parse_args():
     p.add_argument("--work", required=True)
     p.add_argument("--edge-aot", required=True)
     p.add_argument("--edge-jit", required=True)
+    p.add_argument("--edge-baseline", help="another NativeAOT build (e.g. main's), measured side by side")
     p.add_argument("--snmp-port", type=int, required=True)
     p.add_argument("--exporter-port", type=int, required=True)
     p.add_argument("--exporter-config", required=True)
@@ -88,9 +91,16 @@ def rules():
     return r  # 1 + 24 + 2 + 3 = 30
 
 
-def edge_config(work, sensor_dirs, snmp):
+def free_tcp_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def edge_config(work, sensor_dirs, snmp, status_port=None):
     cfg = {
         "appliance": {"id": "bench"},
+        "status": {"listen": f"127.0.0.1:{status_port}" if status_port else "none"},
         "stateDir": os.path.join(work, "state"),
         "sensors": [{"id": f"rack-{i + 1}", "driver": "hwmon", "path": d, "interval": "10s"}
                     for i, d in enumerate(sensor_dirs)],
@@ -280,8 +290,15 @@ def main():
     def edge_program(kind, binary, phase="startup"):
         # A fresh state directory each start: a restored alert state would not fire bench-first-poll again.
         state = tempfile.mkdtemp(prefix=f"state-{kind}-", dir=a.work)
-        return Program(f"edge ({kind})", [binary, "run", "--config", cfg_path, "--state-dir", state],
-                       log=os.path.join(a.work, f"edge-{kind}-{phase}.log"))
+        # A status endpoint of its own for each edge (they run at the same time in the soak).
+        port = free_tcp_port()
+        own_cfg = os.path.join(a.work, f"edge-{kind}-{phase}.json")
+        with open(own_cfg, "w") as f:
+            json.dump(edge_config(a.work, sensor_dirs, snmp, port), f, indent=2)
+        program = Program(f"edge ({kind})", [binary, "run", "--config", own_cfg, "--state-dir", state],
+                          log=os.path.join(a.work, f"edge-{kind}-{phase}.log"))
+        program.status_port = port
+        return program
 
     def nut_program():
         return Program("NUT snmp-ups", ["/lib/nut/snmp-ups", "-a", "bench", "-u", "root", "-F"], env=nut_env,
@@ -293,7 +310,9 @@ def main():
 
     # 1. start-up, each program alone
     startup, startup_cpu = {}, {}
-    for name, make, first in [
+    baseline = [("edge (NativeAOT, baseline)", lambda: edge_program("baseline", a.edge_baseline),
+                 lambda p: p.wait_line("bench-first-poll", 60))] if a.edge_baseline else []
+    for name, make, first in baseline + [
         ("edge (NativeAOT)", lambda: edge_program("aot", a.edge_aot), lambda p: p.wait_line("bench-first-poll", 60)),
         ("edge (JIT)", lambda: edge_program("jit", a.edge_jit), lambda p: p.wait_line("bench-first-poll", 60)),
         ("NUT snmp-ups", nut_program, lambda p: nut_data_ok(nut_env["NUT_STATEPATH"], 60, p.started)),
@@ -330,6 +349,9 @@ def main():
     # 2. the soak, all at once
     programs = [edge_program("aot", a.edge_aot, "soak"), edge_program("jit", a.edge_jit, "soak"), nut_program(), exporter_program()]
     names = ["edge (NativeAOT)", "edge (JIT)", "NUT snmp-ups", "prometheus-snmp-exporter"]
+    if a.edge_baseline:
+        programs.insert(0, edge_program("baseline", a.edge_baseline, "soak"))
+        names.insert(0, "edge (NativeAOT, baseline)")
     for p, n in zip(programs, names):
         p.name = n
         p.start()
@@ -342,6 +364,13 @@ def main():
                 scrape(a.exporter_port, a.snmp_port)
             except OSError as e:
                 print(f"scrape failed: {e}", flush=True)
+            for p in programs:
+                if getattr(p, "status_port", None):
+                    try:
+                        with urllib.request.urlopen(f"http://127.0.0.1:{p.status_port}/metrics", timeout=10) as r:
+                            r.read()
+                    except OSError as e:
+                        print(f"{p.name}: /metrics failed: {e}", flush=True)
 
     def toggler():
         hot = False

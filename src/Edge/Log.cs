@@ -27,6 +27,15 @@ internal static partial class Log
     [LoggerMessage(1020, LogLevel.Error, "Status endpoint cannot listen on {Listen}: {Error}; edge status and metrics are unavailable")]
     public static partial void StatusListenFailed(ILogger logger, string listen, string error);
 
+    [LoggerMessage(1021, LogLevel.Error, "Status endpoint {Listen} cannot accept connections: {Error} (out of file descriptors); it retries every 200 ms, monitoring goes on (logged at most once a minute)")]
+    public static partial void StatusAcceptFailed(ILogger logger, string listen, string error);
+
+    [LoggerMessage(1022, LogLevel.Information, "Status endpoint {Listen} accepts connections again")]
+    public static partial void StatusAcceptRecovered(ILogger logger, string listen);
+
+    [LoggerMessage(1023, LogLevel.Warning, "Status endpoint: {Client} already holds {Limit} connections, more from it are closed at once ({Refused} refused so far; logged at most once a minute)")]
+    public static partial void StatusClientOverLimit(ILogger logger, string client, int limit, long refused);
+
     [LoggerMessage(1030, LogLevel.Warning, "Heartbeat to {Host} failed ({Error}); the dead-man's switch will page if this lasts")]
     public static partial void HeartbeatFailed(ILogger logger, string host, string error);
 

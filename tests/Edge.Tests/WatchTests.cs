@@ -36,6 +36,50 @@ public class WatchTests
     }
 
     [Fact]
+    public async Task A_peer_that_never_answers_or_answers_forever_reads_offline_and_never_holds_up_the_racks_own_alerts()
+    {
+        using var dir = new TempDir();
+        await using var silent = HostilePeer.Silent();
+        await using var endless = HostilePeer.Endless();
+        await using var pagerDuty = new Edge.Delivery.Emulator.PagerDutyEmulator().Start();
+        var hwmon = Path.Combine(dir.Path, "hwmon");
+        dir.File("hwmon/temp1_input", "20000\n");
+        // The endless peer's timeout (30 s) is far longer than the test waits for it: only the size bound on what a
+        // peer may send (WatchHttp.MaxResponseBytes) can make it read offline in time.
+        var file = dir.File("edge.json", $$"""
+            {
+              "appliance": { "id": "edge-a" },
+              "stateDir": "{{dir.Path}}/state",
+              "status": { "listen": "127.0.0.1:{{RunningDaemon.FreePort()}}" },
+              "pagerduty": { "connector": "{{pagerDuty.Endpoint}}", "routingKey": "{{Delivery.HwmonRack.Key}}", "clock": "assume-synchronized" },
+              "sensors": [ { "id": "rack-top", "driver": "hwmon", "path": "{{hwmon}}", "interval": "200ms" } ],
+              "peers": [
+                { "id": "silent", "url": "{{silent.Url}}", "interval": "200ms", "timeout": "2s" },
+                { "id": "endless", "url": "{{endless.Url}}", "interval": "200ms", "timeout": "30s" }
+              ],
+              "rules": [
+                { "id": "peer-silent", "type": "peer-offline", "for": "1s" },
+                { "id": "rack-hot", "type": "sensor", "metric": "temperature_c", "above": 27 }
+              ]
+            }
+            """);
+        await using var edge = new RunningDaemon(file);
+        await edge.WaitForLine("started");
+        await RunningDaemon.Eventually(() => Task.FromResult(silent.Accepted > 0 && endless.Accepted > 0), "both peers polled");
+
+        dir.File("hwmon/temp1_input", "31000\n");
+        // Two polls at 200 ms and the evaluation: well inside 5 s unless a peer's poll holds the sensor's up.
+        await edge.WaitForLine("Alert Trigger edge-a/rack-hot/rack-top", limit: TimeSpan.FromSeconds(5));
+        // 2 s timeout + 1 s for + polls.
+        await edge.WaitForLine("Alert Trigger edge-a/peer-silent/silent", limit: TimeSpan.FromSeconds(10));
+        await edge.WaitForLine("Alert Trigger edge-a/peer-silent/endless", limit: TimeSpan.FromSeconds(10));
+
+        // What the endless peer pushed: the 1 MiB the client read before giving up and the sockets' buffers, per poll.
+        Assert.True(endless.Sent < 64L * 1024 * 1024 * Math.Max(1, endless.Accepted), $"{endless.Sent} bytes in {endless.Accepted} connections");
+        Assert.False(edge.HasExited);
+    }
+
+    [Fact]
     public async Task The_heartbeat_is_pinged_while_the_pipeline_runs_and_its_token_is_never_logged()
     {
         using var dir = new TempDir();

@@ -30,6 +30,11 @@ internal sealed class HwmonSensor(string id, string directory, TimeSpan interval
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// A file that is not there (the device went away) or not ours to read is no reading. Any other failure (the
+    /// driver's EIO, the process out of descriptors) propagates: the poller logs it once and the sensor reads as
+    /// unreachable until a read works again.
+    /// </summary>
     private static double? ReadMilli(string file)
     {
         try
@@ -37,11 +42,7 @@ internal sealed class HwmonSensor(string id, string directory, TimeSpan interval
             var text = File.ReadAllText(file).Trim();
             return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var milli) ? milli / 1000.0 : null;
         }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             return null;
         }

@@ -280,7 +280,17 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
     /// <summary>Sends and resends until a matching reply, the retries run out, or <paramref name="ct"/> cancels.</summary>
     private async Task<(Reply?, SnmpError?)> ExchangeAsync(SnmpTarget target, PendingRequest pending, Func<byte[]> encode, CancellationToken ct)
     {
-        var transport = Transport(target.EndPoint.AddressFamily);
+        UdpTransport transport;
+        try
+        {
+            transport = Transport(target.EndPoint.AddressFamily);
+        }
+        catch (SocketException e)
+        {
+            // No socket (EMFILE: the process is out of descriptors): this request fails like an unreachable device,
+            // and the next one tries to open the socket again.
+            return (null, new SnmpError(SnmpErrorKind.Unreachable, $"{target.Describe()}: cannot open a UDP socket ({e.SocketErrorCode})"));
+        }
         if (!_pending.TryAdd(pending.Id, pending))
             return (null, new SnmpError(SnmpErrorKind.InvalidRequest, $"{target.Describe()}: request id collision"));
         try

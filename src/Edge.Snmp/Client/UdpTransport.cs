@@ -38,10 +38,18 @@ internal sealed class UdpTransport : IAsyncDisposable
     {
         _handler = handler;
         _socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        if (bind.AddressFamily == AddressFamily.InterNetworkV6)
-            _socket.DualMode = false;
-        _socket.ReceiveBufferSize = ReceiveBufferBytes;
-        _socket.Bind(bind);
+        try
+        {
+            if (bind.AddressFamily == AddressFamily.InterNetworkV6)
+                _socket.DualMode = false;
+            _socket.ReceiveBufferSize = ReceiveBufferBytes;
+            _socket.Bind(bind);
+        }
+        catch
+        {
+            _socket.Dispose();
+            throw;
+        }
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
         _loop = new Thread(ReceiveLoop) { IsBackground = true, Name = "snmp-receive" };
         _loop.Start();

@@ -22,6 +22,9 @@ public static class EdgeHost
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.SetMinimumLevel(minimumLevel);
         builder.Logging.AddSystemdConsole(o => o.TimestampFormat = null);
+        // Kestrel (the status endpoint) warns once per refused connection: under a flood that is a journal line per
+        // connect, on the SD card. The endpoint logs its own summaries (Status/ClientConnectionLimit.cs).
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Error);
         builder.Services.AddSystemd();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 

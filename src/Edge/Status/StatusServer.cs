@@ -1,92 +1,75 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
+using System.Net.Sockets;
 using Edge.Daemon;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Edge.Status;
 
 /// <summary>
-/// Serves <c>/status</c> (JSON) and <c>/metrics</c> (Prometheus text) on a loopback address by default. It only reads
-/// immutable snapshots, so a slow or stuck client can never block the pipeline. Its address is fixed at start.
+/// Serves <c>/status</c> (JSON) and <c>/metrics</c> (Prometheus text) with Kestrel, on a loopback address by default.
+/// Kestrel brings the timeouts and size limits an endpoint on the management LAN needs (<see cref="StatusLimits"/>);
+/// this host runs it as one hosted service, so a port that cannot be bound costs the status endpoint only, never the
+/// monitoring. Its address is fixed at start.
 /// </summary>
-public sealed class StatusServer(ConfigState config, StatusReport report, ILogger<StatusServer> logger) : BackgroundService
+public sealed class StatusServer(ConfigState config, StatusReport report, TimeProvider time, IServiceProvider services, ILoggerFactory loggers) : IHostedService, IDisposable
 {
-    private HttpListener? _listener;
+    private readonly ILogger _logger = loggers.CreateLogger<StatusServer>();
+    private KestrelServer? _server;
 
-    // Listening before the host reports "started", so `edge status` right after start finds the endpoint
-    // (.NET 10 runs ExecuteAsync on the thread pool).
-    public override Task StartAsync(CancellationToken cancellationToken)
+    // Listening before the host reports "started", so `edge status` right after start finds the endpoint.
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var listen = config.Current.StatusListen;
-        if (listen is not null)
-        {
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://{listen}/");
-            try
-            {
-                listener.Start();
-                _listener = listener;
-            }
-            catch (HttpListenerException e)
-            {
-                listener.Close();
-                Log.StatusListenFailed(logger, listen, e.Message);
-            }
-        }
-        return base.StartAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        _listener?.Close();
-        base.Dispose();
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (_listener is not { } listener)
+        if (config.Current.StatusListen is not { } listen)
             return;
-        using var stop = stoppingToken.Register(listener.Stop);
-        while (!stoppingToken.IsCancellationRequested)
+        var limit = new ClientConnectionLimit(StatusLimits.MaxConnectionsPerClient, time, _logger);
+        var options = new KestrelServerOptions { ApplicationServices = services, AddServerHeader = false };
+        var limits = options.Limits;
+        limits.MaxConcurrentConnections = StatusLimits.MaxConnections;
+        limits.RequestHeadersTimeout = StatusLimits.RequestHeadersTimeout;
+        limits.KeepAliveTimeout = StatusLimits.KeepAliveTimeout;
+        limits.MaxRequestLineSize = StatusLimits.MaxRequestLineBytes;
+        limits.MaxRequestHeadersTotalSize = StatusLimits.MaxRequestHeadersBytes;
+        limits.MaxRequestHeaderCount = StatusLimits.MaxRequestHeaderCount;
+        limits.MaxRequestBodySize = StatusLimits.MaxRequestBodyBytes;
+        limits.MaxRequestBufferSize = StatusLimits.MaxRequestBufferBytes;
+        options.Listen(EndPoint(listen), endpoint =>
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (HttpListenerException)
-            {
-                continue;
-            }
-            _ = Task.Run(() => Answer(context), stoppingToken);
-        }
-    }
-
-    private void Answer(HttpListenerContext context)
-    {
-        using var response = context.Response;
+            endpoint.Protocols = HttpProtocols.Http1;
+            endpoint.Use(limit.Wrap);
+        });
+        var server = new KestrelServer(Options.Create(options), new StatusConnectionListenerFactory(time, loggers), loggers);
         try
         {
-            var (type, body) = context.Request.Url?.AbsolutePath switch
-            {
-                "/status" => ("application/json", JsonSerializer.SerializeToUtf8Bytes(report.Build(), StatusJsonContext.Default.StatusDocument)),
-                "/metrics" => ("text/plain; version=0.0.4", Encoding.UTF8.GetBytes(report.Metrics())),
-                _ => ((string?)null, Encoding.UTF8.GetBytes("not found: try /status or /metrics\n")),
-            };
-            response.StatusCode = type is null ? 404 : 200;
-            response.ContentType = type ?? "text/plain";
-            response.ContentLength64 = body.Length;
-            response.OutputStream.Write(body);
+            await server.StartAsync(new StatusApplication(report), cancellationToken);
         }
-        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The client went away; nothing to do.
+            // Whatever keeps the endpoint from starting (the port taken, no descriptor left) costs the endpoint only:
+            // the host would otherwise stop the whole daemon, monitoring and paging with it.
+            server.Dispose();
+            Log.StatusListenFailed(_logger, listen, e.Message);
+            return;
         }
+        _server = server;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is { } server)
+            await server.StopAsync(cancellationToken);
+    }
+
+    public void Dispose() => _server?.Dispose();
+
+    /// <summary>"IP:port", or "*:port" for every address (IPv6 and IPv4 where the host has IPv6), as StatusReader wrote it.</summary>
+    private static IPEndPoint EndPoint(string listen)
+    {
+        if (!listen.StartsWith("*:", StringComparison.Ordinal))
+            return IPEndPoint.Parse(listen);
+        var port = int.Parse(listen.AsSpan(2), System.Globalization.CultureInfo.InvariantCulture);
+        return new IPEndPoint(Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any, port);
     }
 }

@@ -11,9 +11,17 @@ public sealed class RunningDaemon : IAsyncDisposable
     private readonly List<string> _log = [];
     private readonly Task _reading;
 
-    public RunningDaemon(string configPath)
+    /// <param name="openFilesLimit">
+    /// When given, the daemon runs under <c>ulimit -n</c> of it (soft and hard), as systemd's LimitNOFILE= runs it.
+    /// </param>
+    public RunningDaemon(string configPath, int? openFilesLimit = null)
     {
-        var start = new ProcessStartInfo(EdgeProcess.Executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(openFilesLimit is null ? EdgeProcess.Executable : "bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (openFilesLimit is { } limit)
+        {
+            foreach (var arg in new[] { "-c", $"ulimit -n {limit} && exec \"$0\" \"$@\"", EdgeProcess.Executable })
+                start.ArgumentList.Add(arg);
+        }
         foreach (var arg in new[] { "run", "--config", configPath })
             start.ArgumentList.Add(arg);
         _process = Process.Start(start)!;
