@@ -39,14 +39,15 @@ public class BusTests
             Task.Run(async () => await a.PollAsync(new ReadingBuffer(), CancellationToken.None)),
             Task.Run(async () => await b.PollAsync(new ReadingBuffer(), CancellationToken.None)));
 
-        // Every read of a Sensirion chip directly follows a command to the same chip.
+        // Every read of a Sensirion chip directly follows a command to, or a read of, the same chip: nothing of the other
+        // chip in between. (A read may follow a read: on a loaded machine the real clock can make the driver read again.)
         var log = bus.Log;
         Assert.Contains(-0x44, log);
         Assert.Contains(-0x45, log);
         for (var i = 0; i < log.Count; i++)
         {
             if (log[i] < 0)
-                Assert.Equal(-log[i], log[i - 1]);
+                Assert.Equal(-log[i], Math.Abs(log[i - 1]));
         }
     }
 
