@@ -29,15 +29,20 @@ public partial class MetricsTests
         await edge.WaitForLine("Alert Trigger test-rack/rack-hot/rack-top");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
 
+        // Poll counts and the status snapshot are published separately (the snapshot at most once a second), so wait for
+        // both rather than assume one implies the other.
+        const string Reading = "edge_reading{entity=\"rack-top\",metric=\"temperature_c\"} 31\n";
+        const string Alert = "edge_alert_open{rule=\"rack-hot\",entity=\"rack-top\",phase=\"firing\",severity=\"warning\"} 1\n";
         var metrics = "";
         await RunningDaemon.Eventually(async () =>
         {
             metrics = await http.GetStringAsync($"http://127.0.0.1:{port}/metrics");
-            return PollsOfRackTop().Match(metrics) is { Success: true } m && long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 3;
-        }, "three polls of rack-top counted in /metrics");
+            return PollsOfRackTop().Match(metrics) is { Success: true } m && long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 3
+                && metrics.Contains(Reading, StringComparison.Ordinal) && metrics.Contains(Alert, StringComparison.Ordinal);
+        }, "three polls of rack-top, its reading and its open alert in /metrics");
 
-        Assert.Contains("edge_reading{entity=\"rack-top\",metric=\"temperature_c\"} 31\n", metrics);
-        Assert.Contains("edge_alert_open{rule=\"rack-hot\",entity=\"rack-top\",phase=\"firing\",severity=\"warning\"} 1\n", metrics);
+        Assert.Contains(Reading, metrics);
+        Assert.Contains(Alert, metrics);
         Assert.Matches(@"edge_outbox_events\{status=""pending""\} \d+\n", metrics);
         Assert.Matches(@"edge_uplink_up [01]\n", metrics);
         Assert.Matches(@"edge_poll_last_duration_seconds\{source=""rack-top""\} [0-9.E-]+\n", metrics);
