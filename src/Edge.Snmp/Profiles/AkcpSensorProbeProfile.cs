@@ -82,6 +82,6 @@ public sealed class AkcpSensorProbeProfile : IDeviceProfile
     }
 
     /// <summary>A probe is read when it is online and its status is a judgement of a value, not noStatus or sensorError.</summary>
-    private static bool Reads(VarBindTable t, MibObject online, MibObject status, string port) =>
+    private static bool Reads(VarBindTable t, MibObject online, MibObject status, RowIndex port) =>
         t.Number(online, port) == Online && t.Number(status, port) is not (NoStatus or SensorError);
 }

@@ -45,6 +45,13 @@ public sealed class DeviceReadings
             Set(kind, index, metric, v);
     }
 
+    /// <summary>As above, with the entity index a table row's index, made text only when there is a value.</summary>
+    public void Set(EntityKind kind, RowIndex row, string metric, double? value)
+    {
+        if (value is { } v)
+            Set(kind, row.ToString(), metric, v);
+    }
+
     public void Set(string metric, double? value)
     {
         if (value is { } v)
@@ -55,11 +62,16 @@ public sealed class DeviceReadings
     public void Set(MibObject scalar, VarBindTable table) => Set(MetricOf(scalar), table.Value(scalar));
 
     /// <summary>A declared column's reading of one part of the device (row <paramref name="row"/>); nothing when absent, out of range or a sentinel.</summary>
-    public void Set(EntityKind kind, string index, MibObject column, VarBindTable table, string row) =>
+    public void Set(EntityKind kind, string index, MibObject column, VarBindTable table, RowIndex row) =>
         Set(kind, index, MetricOf(column), table.Value(column, row));
 
-    /// <summary>As above, with the entity index the row index itself.</summary>
-    public void Set(EntityKind kind, string row, MibObject column, VarBindTable table) => Set(kind, row, column, table, row);
+    /// <summary>As above, with the entity index the row index itself; the index is made text only when there is a reading.</summary>
+    public void Set(EntityKind kind, RowIndex row, MibObject column, VarBindTable table)
+    {
+        var metric = MetricOf(column);
+        if (table.Value(column, row) is { } value)
+            Set(kind, row.ToString(), metric, value);
+    }
 
     public void SetState(string metric, string state) => Put(Device, metric, Metrics.Get(metric).StateCode(state));
 

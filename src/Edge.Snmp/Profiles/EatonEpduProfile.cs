@@ -89,7 +89,7 @@ public sealed class EatonEpduProfile : IDeviceProfile
         {
             if (t.Number(TemperatureStatus, probe) != 1 || t.Value(TemperatureValue, probe) is not { } temp)
                 continue; // bad(−1) / disconnected(0)
-            var strap = probe.Split('.')[0];
+            var strap = probe.Prefix(1);
             r.Set(EntityKind.Sensor, probe, Metrics.TemperatureC, t.Number(TemperatureScale, strap) == 1 ? Fahrenheit.ToCelsius(temp) : temp);
         }
         foreach (var probe in t.Rows(HumidityValue))

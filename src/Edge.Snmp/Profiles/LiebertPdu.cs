@@ -89,7 +89,7 @@ public static class LiebertPdu
         foreach (var row in t.Rows(AuxType))
         {
             // pdu.sensor.measurement → sensor/PDU.SENSOR: a sensor's measurements (temperature and humidity) share one entity.
-            var sensor = row[..row.LastIndexOf('.')];
+            var sensor = row.Prefix(row.Length - 1).ToString();
             switch (t.Number(AuxType, row))
             {
                 case Temperature:

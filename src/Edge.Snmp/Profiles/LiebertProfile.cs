@@ -49,7 +49,7 @@ public sealed class LiebertProfile : IDeviceProfile
         foreach (var (row, value) in t.Column(Point))
         {
             var point = value.OidValue;
-            var line = row[(row.IndexOf('.', StringComparison.Ordinal) + 1)..];
+            var line = (row.Length > 1 ? row.After(1) : row).ToString();
             var output = point == SystemOutput || point == OutputToLoad;
             if (!output && point != Source1Input)
                 continue;

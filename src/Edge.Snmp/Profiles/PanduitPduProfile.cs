@@ -107,7 +107,7 @@ public sealed class PanduitPduProfile : IDeviceProfile
         {
             if (t.Number(TempProbe, probe) != Connected || t.Value(TempValue, probe) is not { } degrees)
                 continue;
-            var fahrenheit = t.Number(TempScale, probe[..probe.IndexOf('.', StringComparison.Ordinal)]) == 2;
+            var fahrenheit = t.Number(TempScale, probe.Prefix(1)) == 2;
             r.Set(EntityKind.Sensor, probe, Metrics.TemperatureC, fahrenheit ? Fahrenheit.ToCelsius(degrees) : degrees);
         }
         foreach (var probe in t.Rows(HumidityValue))

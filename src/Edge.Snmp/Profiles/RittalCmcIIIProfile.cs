@@ -1,3 +1,4 @@
+using System.Globalization;
 using Edge.Core.Readings;
 using Edge.Snmp.Protocol;
 
@@ -62,7 +63,7 @@ public sealed class RittalCmcIIIProfile : IDeviceProfile
             var parts = (t.Text(VarName, row) ?? "").Split('.');
             if (parts.Length != 2 || t.Number(VarValueInt, row) is not { } raw || t.Number(VarQuality, row) >= FirstNoValueQuality)
                 continue;
-            var device = row.Split('.')[0];
+            var device = row[0].ToString(CultureInfo.InvariantCulture);
             var (sensor, kind) = (parts[0], parts[1]);
             var type = t.Number(VarType, row);
             if (kind == "Value" && type == TypeValue)
