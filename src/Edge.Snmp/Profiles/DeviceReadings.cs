@@ -19,6 +19,14 @@ public sealed class DeviceReadings
         Time = time;
     }
 
+    /// <summary>The readings of a poll that did not read the device: <see cref="Reading.Unreachable"/> and nothing else.</summary>
+    public static DeviceReadings Unreachable(string device, DateTimeOffset time)
+    {
+        var readings = new DeviceReadings(device, time);
+        readings.Put(Reading.Unreachable(device, time));
+        return readings;
+    }
+
     public string Device { get; }
     public DateTimeOffset Time { get; }
     public int Count => _readings.Count;
@@ -108,14 +116,17 @@ public sealed class DeviceReadings
 
     private void Put(string entity, string metric, double value)
     {
-        if (!double.IsFinite(value))
-            return;
-        var reading = new Reading(entity, metric, value, Time);
-        if (_positions.TryGetValue((entity, metric), out var i))
+        if (double.IsFinite(value))
+            Put(new Reading(entity, metric, value, Time));
+    }
+
+    private void Put(Reading reading)
+    {
+        if (_positions.TryGetValue((reading.Entity, reading.Metric), out var i))
             _readings[i] = reading;
         else
         {
-            _positions[(entity, metric)] = _readings.Count;
+            _positions[(reading.Entity, reading.Metric)] = _readings.Count;
             _readings.Add(reading);
         }
     }
