@@ -43,12 +43,12 @@ public sealed class DevicePoller(SnmpClient client, TimeProvider time)
             var table = new VarBindTable();
             foreach (var subtree in profile.Subtrees)
             {
-                var walk = await client.WalkAsync(target, subtree, ct).ConfigureAwait(false);
+                // The streaming walk: each varbind goes straight into the table as its answer comes in, no list per subtree.
+                var walk = await client.WalkAsync(target, subtree, SnmpClient.DefaultMaxRepetitions, table.Add, ct).ConfigureAwait(false);
                 if (Unreachable(walk.Error))
                     return Failed(deviceId, walk.Error!, profile, sysObjectId);
                 if (walk.Error is { } partial)
                     warnings.Add($"{subtree}: {partial.Message}");
-                table.AddRange(walk.VarBinds);
             }
 
             var readings = new DeviceReadings(deviceId, time.GetUtcNow());

@@ -25,6 +25,13 @@ public sealed class VarBindTable
             _values[varBind.Oid] = varBind.Value;
     }
 
+    /// <summary>A varbind handed over by a streaming walk; its OID is made only when the value is kept.</summary>
+    public void Add(VarBindView varBind)
+    {
+        if (!varBind.Value.IsException)
+            _values[new Oid(varBind.Arcs.ToArray())] = varBind.Value;
+    }
+
     public void AddRange(IEnumerable<VarBind> varBinds)
     {
         foreach (var vb in varBinds)
