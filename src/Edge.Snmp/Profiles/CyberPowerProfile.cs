@@ -21,7 +21,7 @@ namespace Edge.Snmp.Profiles;
 /// <item>envir (single legacy probe) → sensor/0 (its scalar instance); envir2 table → sensor/N</item>
 /// </list>
 /// </summary>
-public sealed class CyberPowerProfile : IDeviceProfile
+internal sealed class CyberPowerProfile : IDeviceProfile
 {
     private const string C = "1.3.6.1.4.1.3808.1.1.";
 

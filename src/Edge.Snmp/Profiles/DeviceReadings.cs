@@ -54,7 +54,7 @@ public sealed class DeviceReadings
     }
 
     /// <summary>As above, with the entity index a table row's index, made text only when there is a value.</summary>
-    public void Set(EntityKind kind, RowIndex row, string metric, double? value)
+    internal void Set(EntityKind kind, RowIndex row, string metric, double? value)
     {
         if (value is { } v)
             Set(kind, row.ToString(), metric, v);
@@ -67,14 +67,14 @@ public sealed class DeviceReadings
     }
 
     /// <summary>A declared scalar's reading of the device itself; nothing when absent, out of range or a sentinel.</summary>
-    public void Set(MibObject scalar, VarBindTable table) => Set(MetricOf(scalar), table.Value(scalar));
+    internal void Set(MibObject scalar, VarBindTable table) => Set(MetricOf(scalar), table.Value(scalar));
 
     /// <summary>A declared column's reading of one part of the device (row <paramref name="row"/>); nothing when absent, out of range or a sentinel.</summary>
-    public void Set(EntityKind kind, string index, MibObject column, VarBindTable table, RowIndex row) =>
+    internal void Set(EntityKind kind, string index, MibObject column, VarBindTable table, RowIndex row) =>
         Set(kind, index, MetricOf(column), table.Value(column, row));
 
     /// <summary>As above, with the entity index the row index itself; the index is made text only when there is a reading.</summary>
-    public void Set(EntityKind kind, RowIndex row, MibObject column, VarBindTable table)
+    internal void Set(EntityKind kind, RowIndex row, MibObject column, VarBindTable table)
     {
         var metric = MetricOf(column);
         if (table.Value(column, row) is { } value)

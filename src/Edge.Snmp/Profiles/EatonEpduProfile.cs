@@ -17,7 +17,7 @@ namespace Edge.Snmp.Profiles;
 /// </list>
 /// The value columns are Integer32 in the MIB; the electrical ones are narrowed to 0.. (a negative current is no reading).
 /// </summary>
-public sealed class EatonEpduProfile : IDeviceProfile
+internal sealed class EatonEpduProfile : IDeviceProfile
 {
     private const string E = "1.3.6.1.4.1.534.6.6.7.";
 

@@ -22,7 +22,7 @@ namespace Edge.Snmp.Profiles;
 /// → sensor/PDU.SENSOR</item>
 /// </list>
 /// </summary>
-public static class LiebertPdu
+internal static class LiebertPdu
 {
     private const string Pdu = "1.3.6.1.4.1.476.1.42.3.8.";
 

@@ -20,7 +20,7 @@ namespace Edge.Snmp.Profiles;
 /// the device's load_pct is the highest line, as RFC 1628's</item>
 /// </list>
 /// </summary>
-public sealed class LiebertProfile : IDeviceProfile
+internal sealed class LiebertProfile : IDeviceProfile
 {
     private const string LineEntry = "1.3.6.1.4.1.476.1.42.3.5.2.3.1.";
     private const string WellKnownPoint = "1.3.6.1.4.1.476.1.42.3.5.2.1.";

@@ -23,7 +23,7 @@ namespace Edge.Snmp.Profiles;
 /// 4.7.1 noleak(1) / leak(2) → sensor/dry-…, spot-…, rope-… contact normal/alarm</item>
 /// </list>
 /// </summary>
-public sealed class PanduitPduProfile : IDeviceProfile
+internal sealed class PanduitPduProfile : IDeviceProfile
 {
     private const string G5 = "1.3.6.1.4.1.19536.10.1.";
 

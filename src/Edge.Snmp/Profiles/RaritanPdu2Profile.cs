@@ -21,7 +21,7 @@ namespace Edge.Snmp.Profiles;
 /// active energy. The unsigned column is read, and the signed one only for a sensor whose range is signed
 /// (its *SensorSignedMinimum below 0).
 /// </summary>
-public sealed class RaritanPdu2Profile : IDeviceProfile
+internal sealed class RaritanPdu2Profile : IDeviceProfile
 {
     private const string Pdu2 = "1.3.6.1.4.1.13742.6.";
 

@@ -22,7 +22,7 @@ namespace Edge.Snmp.Profiles;
 /// <item>any other status (notAvail(1), configChanged(2), inactive(27) — the sensor is switched off — …) = no reading</item>
 /// </list>
 /// </summary>
-public sealed class RittalCmcIIIProfile : IDeviceProfile
+internal sealed class RittalCmcIIIProfile : IDeviceProfile
 {
     private const string VarEntry = "1.3.6.1.4.1.2606.7.4.2.2.1.";
     private static readonly Oid VarName = Oid.Parse(VarEntry + "3");

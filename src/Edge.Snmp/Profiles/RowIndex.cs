@@ -9,7 +9,7 @@ namespace Edge.Snmp.Profiles;
 /// OID so that reading another column of the same row compares arcs and never formats or parses text. Text is made
 /// only where an entity id needs it (<see cref="ToString"/>).
 /// </summary>
-public readonly struct RowIndex : IEquatable<RowIndex>
+internal readonly struct RowIndex : IEquatable<RowIndex>
 {
     private readonly Oid _cell;
     private readonly int _start;

@@ -26,7 +26,7 @@ namespace Edge.Snmp.Profiles;
 /// outlet is not metered → outlet/D.O</item>
 /// </list>
 /// </summary>
-public sealed class TrippLiteProfile : IDeviceProfile
+internal sealed class TrippLiteProfile : IDeviceProfile
 {
     private const string Pdu = "1.3.6.1.4.1.850.1.1.3.2.3.";
 

@@ -50,33 +50,33 @@ public sealed class VarBindTable
     public long? Number(Oid oid) => TryGetNumber(oid, out var v) ? v : null;
 
     /// <summary>The number in a table column at row <paramref name="row"/>, or null when absent, NULL or not a number.</summary>
-    public long? Number(Oid column, RowIndex row) =>
+    internal long? Number(Oid column, RowIndex row) =>
         Find(column, row.Arcs) is var i and >= 0 && _values.Values[i].TryGetNumber(out var v) ? v : null;
 
     /// <summary>
     /// The raw number of a declared scalar, or null when absent, not a number, outside the object's declared range or
     /// one of its sentinels: the one place where "out of range" becomes "no reading".
     /// </summary>
-    public long? Number(MibObject scalar) => Number(scalar.Oid) is { } raw && scalar.IsReading(raw) ? raw : null;
+    internal long? Number(MibObject scalar) => Number(scalar.Oid) is { } raw && scalar.IsReading(raw) ? raw : null;
 
     /// <summary>The raw number of a declared column at row <paramref name="row"/>, under the same rule.</summary>
-    public long? Number(MibObject column, RowIndex row) => Number(column.Oid, row) is { } raw && column.IsReading(raw) ? raw : null;
+    internal long? Number(MibObject column, RowIndex row) => Number(column.Oid, row) is { } raw && column.IsReading(raw) ? raw : null;
 
     /// <summary>A declared scalar in its metric's unit, or null (see <see cref="Number(MibObject)"/>).</summary>
-    public double? Value(MibObject scalar) => Number(scalar) is { } raw ? scalar.ToMetric(raw) : null;
+    internal double? Value(MibObject scalar) => Number(scalar) is { } raw ? scalar.ToMetric(raw) : null;
 
     /// <summary>A declared column at row <paramref name="row"/> in its metric's unit, or null.</summary>
-    public double? Value(MibObject column, RowIndex row) => Number(column, row) is { } raw ? column.ToMetric(raw) : null;
+    internal double? Value(MibObject column, RowIndex row) => Number(column, row) is { } raw ? column.ToMetric(raw) : null;
 
     /// <summary>The row indexes present in a declared column, whatever their values.</summary>
-    public IEnumerable<RowIndex> Rows(MibObject column) => Rows(column.Oid);
+    internal IEnumerable<RowIndex> Rows(MibObject column) => Rows(column.Oid);
 
     /// <summary>An OCTET STRING in a table column, or null.</summary>
-    public string? Text(Oid column, RowIndex row) =>
+    internal string? Text(Oid column, RowIndex row) =>
         Find(column, row.Arcs) is var i and >= 0 && _values.Values[i] is { Type: SnmpType.OctetString } v ? v.Text : null;
 
     /// <summary>The rows of a table column: each row's index (the arcs after the column) and value, in OID order.</summary>
-    public IEnumerable<(RowIndex Index, SnmpValue Value)> Column(Oid column)
+    internal IEnumerable<(RowIndex Index, SnmpValue Value)> Column(Oid column)
     {
         var keys = _values.Keys;
         var start = LowerBound(keys, column);
@@ -88,7 +88,7 @@ public sealed class VarBindTable
     }
 
     /// <summary>The row indexes present in a column.</summary>
-    public IEnumerable<RowIndex> Rows(Oid column) => Column(column).Select(c => c.Index);
+    internal IEnumerable<RowIndex> Rows(Oid column) => Column(column).Select(c => c.Index);
 
     /// <summary>Whether anything at all was fetched under <paramref name="prefix"/>.</summary>
     public bool Any(Oid prefix)
