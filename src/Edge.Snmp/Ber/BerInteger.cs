@@ -1,7 +1,7 @@
 namespace Edge.Snmp.Ber;
 
 /// <summary>Two's-complement INTEGER contents (X.690 §8.3) into 64-bit values, refusing what does not fit.</summary>
-public static class BerInteger
+internal static class BerInteger
 {
     /// <summary>A signed INTEGER of up to 64 bits. Redundant leading sign octets are tolerated, as agents send them.</summary>
     public static bool TryDecodeSigned(ReadOnlySpan<byte> content, out long value)

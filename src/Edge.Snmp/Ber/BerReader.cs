@@ -7,7 +7,7 @@ namespace Edge.Snmp.Ber;
 /// malicious packet cannot make the reader search or recurse; callers walk the fixed SNMP structure
 /// level by level, which bounds nesting by construction.
 /// </summary>
-public ref struct BerReader
+internal ref struct BerReader
 {
     private readonly ReadOnlySpan<byte> _data;
     private int _position;

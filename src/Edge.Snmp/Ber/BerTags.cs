@@ -1,7 +1,7 @@
 namespace Edge.Snmp.Ber;
 
 /// <summary>The universal tags the SNMP message structure uses (X.690 §8).</summary>
-public static class BerTags
+internal static class BerTags
 {
     public const byte Integer = 0x02;
     public const byte OctetString = 0x04;

@@ -3,7 +3,7 @@ using Edge.Snmp.Protocol;
 namespace Edge.Snmp.Ber;
 
 /// <summary>Entry points for datagrams off the wire. Every failure is a <see cref="DecodeError"/>; nothing throws.</summary>
-public static class MessageDecoder
+internal static class MessageDecoder
 {
     /// <summary>Reads the outer SEQUENCE and the version; <paramref name="body"/> is positioned after the version.</summary>
     public static DecodeError ReadVersion(ReadOnlySpan<byte> datagram, out SnmpVersion version, out BerReader body)

@@ -26,7 +26,7 @@ public static class MessageEncoder
     }
 
     /// <summary>An SNMPv1 or v2c message (RFC 1157 §4, RFC 1901 §3).</summary>
-    public static byte[] EncodeCommunity(SnmpVersion version, ReadOnlySpan<byte> community, Pdu pdu)
+    internal static byte[] EncodeCommunity(SnmpVersion version, ReadOnlySpan<byte> community, Pdu pdu)
     {
         var writer = ReusedWriter();
         using (writer.PushSequence())
@@ -38,7 +38,7 @@ public static class MessageEncoder
         return writer.Encode();
     }
 
-    public static void WritePdu(AsnWriter writer, Pdu pdu)
+    internal static void WritePdu(AsnWriter writer, Pdu pdu)
     {
         using (writer.PushSequence(new Asn1Tag(TagClass.ContextSpecific, (int)pdu.Type & 0x1F, isConstructed: true)))
         {
@@ -73,7 +73,7 @@ public static class MessageEncoder
     /// <summary>Whether <paramref name="oid"/> can be sent at all (see <see cref="OidCodec.Encode"/>).</summary>
     public static bool IsEncodable(Oid oid) => OidCodec.Encode(oid.Arcs, stackalloc byte[OidCodec.MaxEncodedLength]) >= 0;
 
-    public static void WriteOid(AsnWriter writer, Oid oid)
+    internal static void WriteOid(AsnWriter writer, Oid oid)
     {
         Span<byte> tlv = stackalloc byte[OidCodec.MaxEncodedLength + 4];
         var n = OidCodec.Encode(oid.Arcs, tlv[4..]);
@@ -102,7 +102,7 @@ public static class MessageEncoder
         writer.WriteEncodedValue(tlv[start..(4 + n)]);
     }
 
-    public static void WriteValue(AsnWriter writer, SnmpValue value)
+    internal static void WriteValue(AsnWriter writer, SnmpValue value)
     {
         switch (value.Type)
         {

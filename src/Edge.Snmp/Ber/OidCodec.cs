@@ -6,7 +6,7 @@ namespace Edge.Snmp.Ber;
 /// OBJECT IDENTIFIER contents (X.690 §8.19) to and from arcs. Limits from RFC 2578 §3.5: at most 128
 /// sub-identifiers, each at most 2^32-1; anything beyond is refused rather than truncated.
 /// </summary>
-public static class OidCodec
+internal static class OidCodec
 {
     public const int MaxArcs = 128;
 

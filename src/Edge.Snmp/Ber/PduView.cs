@@ -6,7 +6,7 @@ namespace Edge.Snmp.Ber;
 /// A PDU decoded in place: the header integers are read, the varbinds are left in the datagram until asked for.
 /// For a v1 Trap-PDU (RFC 1157 §4.1.6) the trap fields are read instead of request-id/error-status/error-index.
 /// </summary>
-public ref struct PduView
+internal ref struct PduView
 {
     public PduType Type;
     public int RequestId;

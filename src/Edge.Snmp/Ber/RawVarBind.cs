@@ -1,7 +1,7 @@
 namespace Edge.Snmp.Ber;
 
 /// <summary>One varbind as it lies in the datagram: the OID's content octets and the value's tag and content.</summary>
-public readonly ref struct RawVarBind
+internal readonly ref struct RawVarBind
 {
     public RawVarBind(ReadOnlySpan<byte> oid, byte valueTag, ReadOnlySpan<byte> value)
     {

@@ -3,7 +3,7 @@ using Edge.Snmp.Protocol;
 namespace Edge.Snmp.Ber;
 
 /// <summary>A varbind value's TLV into an <see cref="SnmpValue"/>. Numbers never allocate; strings and OIDs copy out.</summary>
-public static class ValueDecoder
+internal static class ValueDecoder
 {
     public static DecodeError Decode(byte tag, ReadOnlySpan<byte> content, out SnmpValue value) =>
         Decode(tag, content, out value, copy: true);

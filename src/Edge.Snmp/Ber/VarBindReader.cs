@@ -1,7 +1,7 @@
 namespace Edge.Snmp.Ber;
 
 /// <summary>Walks a VarBindList (RFC 3416 §3) in place: each entry a SEQUENCE of exactly an OID and a value.</summary>
-public ref struct VarBindReader
+internal ref struct VarBindReader
 {
     private BerReader _reader;
 

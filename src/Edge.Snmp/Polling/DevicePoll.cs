@@ -10,6 +10,10 @@ namespace Edge.Snmp.Polling;
 /// </summary>
 public sealed record DevicePoll(bool Reachable, IDeviceProfile? Profile, Oid? SysObjectId, DeviceReadings Readings)
 {
+    /// <summary>A poll that did not read the device: <c>reachable</c> 0 and nothing else, and why.</summary>
+    public static DevicePoll Unreachable(string deviceId, DateTimeOffset time, string? failure, IDeviceProfile? profile = null, Oid? sysObjectId = null) =>
+        new(false, profile, sysObjectId, DeviceReadings.Unreachable(deviceId, time)) { Failure = failure };
+
     /// <summary>Why the device counts as unreachable (timeout, v3 unknown user, wrong password …); null when it answered.</summary>
     public string? Failure { get; init; }
 

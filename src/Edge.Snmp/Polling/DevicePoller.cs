@@ -30,7 +30,7 @@ public sealed class DevicePoller(SnmpClient client, TimeProvider time)
         {
             var ident = await client.GetAsync(target, [SysObjectId], ct).ConfigureAwait(false);
             if (Unreachable(ident.Error))
-                return Failed(deviceId, ident.Error!, null);
+                return Failed(deviceId, ident.Error!, null, null);
             // An agent that answers but refuses sysObjectID (v1 noSuchName, a restricted view) is reachable; RFC 1628 is tried.
             sysObjectId = ident.VarBinds.FirstOrDefault(v => v.Oid == SysObjectId).Value.OidValue;
             profile = DeviceProfiles.Resolve(sysObjectId);
@@ -43,12 +43,12 @@ public sealed class DevicePoller(SnmpClient client, TimeProvider time)
             var table = new VarBindTable();
             foreach (var subtree in profile.Subtrees)
             {
-                var walk = await client.WalkAsync(target, subtree, ct).ConfigureAwait(false);
+                // The streaming walk: each varbind goes straight into the table as its answer comes in, no list per subtree.
+                var walk = await client.WalkAsync(target, subtree, SnmpClient.DefaultMaxRepetitions, table.Add, ct).ConfigureAwait(false);
                 if (Unreachable(walk.Error))
-                    return Failed(deviceId, walk.Error!, profile) with { SysObjectId = sysObjectId };
+                    return Failed(deviceId, walk.Error!, profile, sysObjectId);
                 if (walk.Error is { } partial)
                     warnings.Add($"{subtree}: {partial.Message}");
-                table.AddRange(walk.VarBinds);
             }
 
             var readings = new DeviceReadings(deviceId, time.GetUtcNow());
@@ -56,9 +56,7 @@ public sealed class DevicePoller(SnmpClient client, TimeProvider time)
             tried.Add(profile.Name);
             if (readings.UnavailableReason is { } reason)
             {
-                var none = new DeviceReadings(deviceId, readings.Time);
-                none.Set(Metrics.Reachable, 0);
-                return new DevicePoll(false, profile, sysObjectId, none) { Failure = reason, Warnings = warnings };
+                return DevicePoll.Unreachable(deviceId, readings.Time, reason, profile, sysObjectId) with { Warnings = warnings };
             }
             if (readings.Count > 0 || !auto)
             {
@@ -83,12 +81,8 @@ public sealed class DevicePoller(SnmpClient client, TimeProvider time)
     private static bool Unreachable(SnmpError? error) =>
         error is not null && error.Kind is not (SnmpErrorKind.ErrorStatus or SnmpErrorKind.NotIncreasing);
 
-    private DevicePoll Failed(string deviceId, SnmpError error, IDeviceProfile? profile)
-    {
-        var readings = new DeviceReadings(deviceId, time.GetUtcNow());
-        readings.Set(Metrics.Reachable, 0);
-        return new DevicePoll(false, profile, null, readings) { Failure = Describe(error), FailureKind = error.Kind };
-    }
+    private DevicePoll Failed(string deviceId, SnmpError error, IDeviceProfile? profile, Oid? sysObjectId) =>
+        DevicePoll.Unreachable(deviceId, time.GetUtcNow(), Describe(error), profile, sysObjectId) with { FailureKind = error.Kind };
 
     /// <summary>The failure as the on-call engineer needs it: SNMPv3 report PDUs say exactly what is wrong.</summary>
     public static string Describe(SnmpError error) => error.Kind switch

@@ -1,4 +1,3 @@
-using Edge.Core.Readings;
 using Edge.Core.Sources;
 using Edge.Snmp.Client;
 using Edge.Snmp.Configuration;
@@ -60,9 +59,7 @@ public sealed class SnmpDeviceSource : IReadingSource
         var (endPoint, dnsProblem) = await EndpointResolver.ResolveAsync(_options.Host, _options.Port, _options.Timeout, ct).ConfigureAwait(false);
         if (endPoint is null)
         {
-            var none = new DeviceReadings(Id, _time.GetUtcNow());
-            none.Set(Metrics.Reachable, 0);
-            return Note(new DevicePoll(false, null, null, none) { Failure = dnsProblem }, where);
+            return Note(DevicePoll.Unreachable(Id, _time.GetUtcNow(), dnsProblem), where);
         }
         var target = _options.Target(endPoint);
         where = target.Describe();

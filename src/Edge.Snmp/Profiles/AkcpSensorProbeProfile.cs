@@ -20,7 +20,7 @@ namespace Edge.Snmp.Profiles;
 /// sensorError(7) and relayOn(8) / relayOff(9) (an output, not a contact) = no reading</item>
 /// </list>
 /// </summary>
-public sealed class AkcpSensorProbeProfile : IDeviceProfile
+internal sealed class AkcpSensorProbeProfile : IDeviceProfile
 {
     private const string SensorProbe = "1.3.6.1.4.1.3854.1.2.2.1.";
 
@@ -82,6 +82,6 @@ public sealed class AkcpSensorProbeProfile : IDeviceProfile
     }
 
     /// <summary>A probe is read when it is online and its status is a judgement of a value, not noStatus or sensorError.</summary>
-    private static bool Reads(VarBindTable t, MibObject online, MibObject status, string port) =>
+    private static bool Reads(VarBindTable t, MibObject online, MibObject status, RowIndex port) =>
         t.Number(online, port) == Online && t.Number(status, port) is not (NoStatus or SensorError);
 }

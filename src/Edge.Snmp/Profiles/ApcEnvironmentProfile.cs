@@ -6,7 +6,7 @@ namespace Edge.Snmp.Profiles;
 /// APC environmental monitors (EMU, NetBotz Rack Monitor 200, sysObjectID <c>318.1.3.8.*</c>): their probes through
 /// the iem, uio and mem tables (<see cref="ApcProbes"/>). Source: PowerNet-MIB via spec/snmp-mibs.md §2d.
 /// </summary>
-public sealed class ApcEnvironmentProfile : IDeviceProfile
+internal sealed class ApcEnvironmentProfile : IDeviceProfile
 {
     public string Name => "apc-env";
 

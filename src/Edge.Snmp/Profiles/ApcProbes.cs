@@ -15,7 +15,7 @@ namespace Edge.Snmp.Profiles;
 /// iemStatusContactStatus noFault(1) → <c>contact</c> normal, fault(2) (not in its configured normal state: the door
 /// contact of the apc_smx750i recording) → alarm, disabled(3) → no reading.
 /// </summary>
-public static class ApcProbes
+internal static class ApcProbes
 {
     private const string Iem = "1.3.6.1.4.1.318.1.1.10.2.3.2.1.";
     private const string IemContacts = "1.3.6.1.4.1.318.1.1.10.2.3.4.1.";

@@ -17,7 +17,7 @@ namespace Edge.Snmp.Profiles;
 /// The Gauge32 objects answer their maximum when the UPS cannot measure ("if absent returns max value"): 2^32−1 is
 /// declared a sentinel on each.
 /// </summary>
-public sealed class ApcSmartUpsProfile : IDeviceProfile
+internal sealed class ApcSmartUpsProfile : IDeviceProfile
 {
     private const string Ups = "1.3.6.1.4.1.318.1.1.1.";
     private const long GaugeAbsent = uint.MaxValue;

@@ -21,7 +21,7 @@ namespace Edge.Snmp.Profiles;
 /// <item>envir (single legacy probe) → sensor/0 (its scalar instance); envir2 table → sensor/N</item>
 /// </list>
 /// </summary>
-public sealed class CyberPowerProfile : IDeviceProfile
+internal sealed class CyberPowerProfile : IDeviceProfile
 {
     private const string C = "1.3.6.1.4.1.3808.1.1.";
 
@@ -162,12 +162,13 @@ public sealed class CyberPowerProfile : IDeviceProfile
     }
 
     /// <summary>Which phase or bank an ePDULoadStatus row is, or null when the agent does not say and the MIB's order cannot tell.</summary>
-    private static (EntityKind Kind, long Number)? EpduEntity(VarBindTable t, string row, long? phases)
+    private static (EntityKind Kind, long Number)? EpduEntity(VarBindTable t, RowIndex row, long? phases)
     {
         if (t.Number(EpduBank, row) is { } bank)
             return bank > 0 ? (EntityKind.Bank, bank) : t.Number(EpduPhase, row) is { } phase ? (EntityKind.Phase, phase) : null;
-        if (!long.TryParse(row, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index is < 1 or > 10)
+        if (row.Length != 1 || row[0] is < 1 or > 10)
             return null; // ePDULoadStatusIndex is INTEGER (1..10)
+        long index = row[0];
         if (phases is { } n)
             return index <= n ? (EntityKind.Phase, index) : (EntityKind.Bank, index - n);
         return index == 1 ? (EntityKind.Phase, 1) : null;

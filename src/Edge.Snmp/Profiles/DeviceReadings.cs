@@ -19,6 +19,14 @@ public sealed class DeviceReadings
         Time = time;
     }
 
+    /// <summary>The readings of a poll that did not read the device: <see cref="Reading.Unreachable"/> and nothing else.</summary>
+    public static DeviceReadings Unreachable(string device, DateTimeOffset time)
+    {
+        var readings = new DeviceReadings(device, time);
+        readings.Put(Reading.Unreachable(device, time));
+        return readings;
+    }
+
     public string Device { get; }
     public DateTimeOffset Time { get; }
     public int Count => _readings.Count;
@@ -45,6 +53,13 @@ public sealed class DeviceReadings
             Set(kind, index, metric, v);
     }
 
+    /// <summary>As above, with the entity index a table row's index, made text only when there is a value.</summary>
+    internal void Set(EntityKind kind, RowIndex row, string metric, double? value)
+    {
+        if (value is { } v)
+            Set(kind, row.ToString(), metric, v);
+    }
+
     public void Set(string metric, double? value)
     {
         if (value is { } v)
@@ -52,14 +67,19 @@ public sealed class DeviceReadings
     }
 
     /// <summary>A declared scalar's reading of the device itself; nothing when absent, out of range or a sentinel.</summary>
-    public void Set(MibObject scalar, VarBindTable table) => Set(MetricOf(scalar), table.Value(scalar));
+    internal void Set(MibObject scalar, VarBindTable table) => Set(MetricOf(scalar), table.Value(scalar));
 
     /// <summary>A declared column's reading of one part of the device (row <paramref name="row"/>); nothing when absent, out of range or a sentinel.</summary>
-    public void Set(EntityKind kind, string index, MibObject column, VarBindTable table, string row) =>
+    internal void Set(EntityKind kind, string index, MibObject column, VarBindTable table, RowIndex row) =>
         Set(kind, index, MetricOf(column), table.Value(column, row));
 
-    /// <summary>As above, with the entity index the row index itself.</summary>
-    public void Set(EntityKind kind, string row, MibObject column, VarBindTable table) => Set(kind, row, column, table, row);
+    /// <summary>As above, with the entity index the row index itself; the index is made text only when there is a reading.</summary>
+    internal void Set(EntityKind kind, RowIndex row, MibObject column, VarBindTable table)
+    {
+        var metric = MetricOf(column);
+        if (table.Value(column, row) is { } value)
+            Set(kind, row.ToString(), metric, value);
+    }
 
     public void SetState(string metric, string state) => Put(Device, metric, Metrics.Get(metric).StateCode(state));
 
@@ -96,14 +116,17 @@ public sealed class DeviceReadings
 
     private void Put(string entity, string metric, double value)
     {
-        if (!double.IsFinite(value))
-            return;
-        var reading = new Reading(entity, metric, value, Time);
-        if (_positions.TryGetValue((entity, metric), out var i))
+        if (double.IsFinite(value))
+            Put(new Reading(entity, metric, value, Time));
+    }
+
+    private void Put(Reading reading)
+    {
+        if (_positions.TryGetValue((reading.Entity, reading.Metric), out var i))
             _readings[i] = reading;
         else
         {
-            _positions[(entity, metric)] = _readings.Count;
+            _positions[(reading.Entity, reading.Metric)] = _readings.Count;
             _readings.Add(reading);
         }
     }

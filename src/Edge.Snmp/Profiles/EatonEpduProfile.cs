@@ -17,7 +17,7 @@ namespace Edge.Snmp.Profiles;
 /// </list>
 /// The value columns are Integer32 in the MIB; the electrical ones are narrowed to 0.. (a negative current is no reading).
 /// </summary>
-public sealed class EatonEpduProfile : IDeviceProfile
+internal sealed class EatonEpduProfile : IDeviceProfile
 {
     private const string E = "1.3.6.1.4.1.534.6.6.7.";
 
@@ -89,7 +89,7 @@ public sealed class EatonEpduProfile : IDeviceProfile
         {
             if (t.Number(TemperatureStatus, probe) != 1 || t.Value(TemperatureValue, probe) is not { } temp)
                 continue; // bad(−1) / disconnected(0)
-            var strap = probe.Split('.')[0];
+            var strap = probe.Prefix(1);
             r.Set(EntityKind.Sensor, probe, Metrics.TemperatureC, t.Number(TemperatureScale, strap) == 1 ? Fahrenheit.ToCelsius(temp) : temp);
         }
         foreach (var probe in t.Rows(HumidityValue))

@@ -14,7 +14,7 @@ namespace Edge.Snmp.Profiles;
 /// <item>EMP probe (EATON-EMP-MIB) → sensor/1</item>
 /// </list>
 /// </summary>
-public sealed class EatonUpsProfile : IDeviceProfile
+internal sealed class EatonUpsProfile : IDeviceProfile
 {
     private const string X = "1.3.6.1.4.1.534.1.";
 

@@ -18,7 +18,7 @@ namespace Edge.Snmp.Profiles;
 /// <item>every measurement Integer32 of a magnitude: negative = no reading</item>
 /// </list>
 /// </summary>
-public sealed class EnlogicPduProfile : IDeviceProfile
+internal sealed class EnlogicPduProfile : IDeviceProfile
 {
     private const string Pdu = "1.3.6.1.4.1.38446.1.";
 

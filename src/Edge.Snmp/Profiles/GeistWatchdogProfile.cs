@@ -18,7 +18,7 @@ namespace Edge.Snmp.Profiles;
 /// "0.1 Degrees"); the agents answer tenths (a V4 at 75.2 °F answers 752), so the declared ranges below are the MIBs'
 /// ranges in the unit actually sent.
 /// </summary>
-public sealed class GeistWatchdogProfile : IDeviceProfile
+internal sealed class GeistWatchdogProfile : IDeviceProfile
 {
     private const string V3 = "1.3.6.1.4.1.21239.2.";
     private const string V4 = "1.3.6.1.4.1.21239.5.1.";

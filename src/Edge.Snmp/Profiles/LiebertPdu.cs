@@ -22,7 +22,7 @@ namespace Edge.Snmp.Profiles;
 /// → sensor/PDU.SENSOR</item>
 /// </list>
 /// </summary>
-public static class LiebertPdu
+internal static class LiebertPdu
 {
     private const string Pdu = "1.3.6.1.4.1.476.1.42.3.8.";
 
@@ -89,7 +89,7 @@ public static class LiebertPdu
         foreach (var row in t.Rows(AuxType))
         {
             // pdu.sensor.measurement → sensor/PDU.SENSOR: a sensor's measurements (temperature and humidity) share one entity.
-            var sensor = row[..row.LastIndexOf('.')];
+            var sensor = row.Prefix(row.Length - 1).ToString();
             switch (t.Number(AuxType, row))
             {
                 case Temperature:

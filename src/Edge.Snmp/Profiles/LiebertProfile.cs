@@ -20,7 +20,7 @@ namespace Edge.Snmp.Profiles;
 /// the device's load_pct is the highest line, as RFC 1628's</item>
 /// </list>
 /// </summary>
-public sealed class LiebertProfile : IDeviceProfile
+internal sealed class LiebertProfile : IDeviceProfile
 {
     private const string LineEntry = "1.3.6.1.4.1.476.1.42.3.5.2.3.1.";
     private const string WellKnownPoint = "1.3.6.1.4.1.476.1.42.3.5.2.1.";
@@ -49,7 +49,7 @@ public sealed class LiebertProfile : IDeviceProfile
         foreach (var (row, value) in t.Column(Point))
         {
             var point = value.OidValue;
-            var line = row[(row.IndexOf('.', StringComparison.Ordinal) + 1)..];
+            var line = (row.Length > 1 ? row.After(1) : row).ToString();
             var output = point == SystemOutput || point == OutputToLoad;
             if (!output && point != Source1Input)
                 continue;

@@ -9,7 +9,7 @@ namespace Edge.Snmp.Profiles;
 /// applies all of it in one place: a raw value outside the range or equal to a sentinel is absent, never a reading,
 /// so a profile that declares its objects gets the rule for free.
 /// </summary>
-public sealed class MibObject
+internal sealed class MibObject
 {
     private readonly long[] _sentinels;
     private readonly double _multiplier;

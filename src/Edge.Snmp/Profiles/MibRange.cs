@@ -5,7 +5,7 @@ namespace Edge.Snmp.Profiles;
 /// 0..2^32−1, narrowed by a sub-range such as UPS-MIB's PositiveInteger 1..2147483647). A value outside it is not a
 /// measurement whatever the agent meant by it.
 /// </summary>
-public readonly record struct MibRange(long Min, long Max)
+internal readonly record struct MibRange(long Min, long Max)
 {
     public static readonly MibRange Integer32 = new(int.MinValue, int.MaxValue);
 

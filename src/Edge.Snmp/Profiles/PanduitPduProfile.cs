@@ -23,7 +23,7 @@ namespace Edge.Snmp.Profiles;
 /// 4.7.1 noleak(1) / leak(2) → sensor/dry-…, spot-…, rope-… contact normal/alarm</item>
 /// </list>
 /// </summary>
-public sealed class PanduitPduProfile : IDeviceProfile
+internal sealed class PanduitPduProfile : IDeviceProfile
 {
     private const string G5 = "1.3.6.1.4.1.19536.10.1.";
 
@@ -107,7 +107,7 @@ public sealed class PanduitPduProfile : IDeviceProfile
         {
             if (t.Number(TempProbe, probe) != Connected || t.Value(TempValue, probe) is not { } degrees)
                 continue;
-            var fahrenheit = t.Number(TempScale, probe[..probe.IndexOf('.', StringComparison.Ordinal)]) == 2;
+            var fahrenheit = t.Number(TempScale, probe.Prefix(1)) == 2;
             r.Set(EntityKind.Sensor, probe, Metrics.TemperatureC, fahrenheit ? Fahrenheit.ToCelsius(degrees) : degrees);
         }
         foreach (var probe in t.Rows(HumidityValue))

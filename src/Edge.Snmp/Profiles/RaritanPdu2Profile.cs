@@ -21,7 +21,7 @@ namespace Edge.Snmp.Profiles;
 /// active energy. The unsigned column is read, and the signed one only for a sensor whose range is signed
 /// (its *SensorSignedMinimum below 0).
 /// </summary>
-public sealed class RaritanPdu2Profile : IDeviceProfile
+internal sealed class RaritanPdu2Profile : IDeviceProfile
 {
     private const string Pdu2 = "1.3.6.1.4.1.13742.6.";
 
@@ -102,8 +102,9 @@ public sealed class RaritanPdu2Profile : IDeviceProfile
     {
         foreach (var row in t.Rows(unsigned).Union(t.Rows(signed)))
         {
-            var cut = row.LastIndexOf('.');
-            if (cut <= 0 || !int.TryParse(row.AsSpan(cut + 1), out var type) || Metric(type) is not { } metric)
+            // The last arc is the sensor type: PDU2-MIB measurements tables end their INDEX with sensorType.
+            var type = row[row.Length - 1];
+            if (row.Length < 2 || Metric(type) is not { } metric)
                 continue;
             if (t.Number(available, row) is { } isAvailable && isAvailable != 1)
                 continue;
@@ -111,11 +112,11 @@ public sealed class RaritanPdu2Profile : IDeviceProfile
             if (raw is null)
                 continue;
             var scaled = Scale(raw.Value, t.Number(digits, row));
-            r.Set(kind, row[..cut], metric, type == 8 ? scaled / 1000 : scaled);
+            r.Set(kind, row.Prefix(row.Length - 1), metric, type == 8 ? scaled / 1000 : scaled);
         }
     }
 
-    private static string? Metric(int sensorType) => sensorType switch
+    private static string? Metric(uint sensorType) => sensorType switch
     {
         1 => Metrics.CurrentA,
         4 => Metrics.VoltageV,

@@ -18,7 +18,7 @@ namespace Edge.Snmp.Profiles;
 /// (outside PositiveInteger) or a Generex CS141 answering upsOutputPower −26 W (outside NonNegativeInteger) gives no
 /// reading, not a 4-billion-minute runtime or a negative load.
 /// </summary>
-public sealed class Rfc1628UpsProfile : IDeviceProfile
+internal sealed class Rfc1628UpsProfile : IDeviceProfile
 {
     private const string Mib = "1.3.6.1.2.1.33.1.";
     private static readonly Oid Ups = Oid.Parse("1.3.6.1.2.1.33");

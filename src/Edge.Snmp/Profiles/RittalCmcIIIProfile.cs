@@ -1,3 +1,4 @@
+using System.Globalization;
 using Edge.Core.Readings;
 using Edge.Snmp.Protocol;
 
@@ -21,7 +22,7 @@ namespace Edge.Snmp.Profiles;
 /// <item>any other status (notAvail(1), configChanged(2), inactive(27) — the sensor is switched off — …) = no reading</item>
 /// </list>
 /// </summary>
-public sealed class RittalCmcIIIProfile : IDeviceProfile
+internal sealed class RittalCmcIIIProfile : IDeviceProfile
 {
     private const string VarEntry = "1.3.6.1.4.1.2606.7.4.2.2.1.";
     private static readonly Oid VarName = Oid.Parse(VarEntry + "3");
@@ -62,7 +63,7 @@ public sealed class RittalCmcIIIProfile : IDeviceProfile
             var parts = (t.Text(VarName, row) ?? "").Split('.');
             if (parts.Length != 2 || t.Number(VarValueInt, row) is not { } raw || t.Number(VarQuality, row) >= FirstNoValueQuality)
                 continue;
-            var device = row.Split('.')[0];
+            var device = row[0].ToString(CultureInfo.InvariantCulture);
             var (sensor, kind) = (parts[0], parts[1]);
             var type = t.Number(VarType, row);
             if (kind == "Value" && type == TypeValue)

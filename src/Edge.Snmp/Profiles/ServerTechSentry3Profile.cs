@@ -14,7 +14,7 @@ namespace Edge.Snmp.Profiles;
 /// </list>
 /// Every value column declares −1 in its range ("-1 = not measured"): it is a sentinel on each.
 /// </summary>
-public sealed class ServerTechSentry3Profile : IDeviceProfile
+internal sealed class ServerTechSentry3Profile : IDeviceProfile
 {
     private const string S3 = "1.3.6.1.4.1.1718.3.2.";
 

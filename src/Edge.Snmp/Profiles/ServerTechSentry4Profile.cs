@@ -17,7 +17,7 @@ namespace Edge.Snmp.Profiles;
 /// Every value column declares its "invalid" value as the bottom of its range (−1; −410 for temperature): it is a
 /// sentinel on each.
 /// </summary>
-public sealed class ServerTechSentry4Profile : IDeviceProfile
+internal sealed class ServerTechSentry4Profile : IDeviceProfile
 {
     private const string S4 = "1.3.6.1.4.1.1718.4.1.";
 

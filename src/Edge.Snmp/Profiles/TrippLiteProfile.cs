@@ -1,3 +1,4 @@
+using System.Globalization;
 using Edge.Core.Readings;
 using Edge.Snmp.Protocol;
 
@@ -25,7 +26,7 @@ namespace Edge.Snmp.Profiles;
 /// outlet is not metered → outlet/D.O</item>
 /// </list>
 /// </summary>
-public sealed class TrippLiteProfile : IDeviceProfile
+internal sealed class TrippLiteProfile : IDeviceProfile
 {
     private const string Pdu = "1.3.6.1.4.1.850.1.1.3.2.3.";
 
@@ -93,6 +94,6 @@ public sealed class TrippLiteProfile : IDeviceProfile
     }
 
     /// <summary>DEVICE.PHASE for an output row DEVICE.OUTPUT whose tlpPduOutputPhase is phase1(1)…phase3(3); else the row itself.</summary>
-    private static string PhaseOf(string output, long? phase) =>
-        phase is >= 1 and <= 3 ? output[..output.IndexOf('.', StringComparison.Ordinal)] + "." + phase.Value : output;
+    private static string PhaseOf(RowIndex output, long? phase) =>
+        phase is >= 1 and <= 3 ? output.Prefix(1) + "." + phase.Value.ToString(CultureInfo.InvariantCulture) : output.ToString();
 }

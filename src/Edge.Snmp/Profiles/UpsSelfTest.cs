@@ -8,7 +8,7 @@ namespace Edge.Snmp.Profiles;
 /// runs, <c>output_source</c> reads <c>test</c> instead of <c>battery</c> (a rule that wants to page for it selects
 /// state <c>test</c> too) and <c>ups_test</c> is 1.
 /// </summary>
-public static class UpsSelfTest
+internal static class UpsSelfTest
 {
     /// <param name="inProgress">
     /// null when this MIB says nothing about tests. A test already seen by an earlier decode of the same poll (RFC 1628

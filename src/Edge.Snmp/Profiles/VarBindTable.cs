@@ -1,4 +1,3 @@
-using System.Globalization;
 using Edge.Snmp.Protocol;
 
 namespace Edge.Snmp.Profiles;
@@ -26,6 +25,13 @@ public sealed class VarBindTable
             _values[varBind.Oid] = varBind.Value;
     }
 
+    /// <summary>A varbind handed over by a streaming walk; its OID is made only when the value is kept.</summary>
+    public void Add(VarBindView varBind)
+    {
+        if (!varBind.Value.IsException)
+            _values[new Oid(varBind.Arcs.ToArray())] = varBind.Value;
+    }
+
     public void AddRange(IEnumerable<VarBind> varBinds)
     {
         foreach (var vb in varBinds)
@@ -43,45 +49,46 @@ public sealed class VarBindTable
     /// <summary>The number at <paramref name="oid"/>, or null when absent, NULL or not a number.</summary>
     public long? Number(Oid oid) => TryGetNumber(oid, out var v) ? v : null;
 
-    /// <summary>The number in a table column at row <paramref name="index"/> (dotted arcs after the column).</summary>
-    public long? Number(Oid column, string index) => Number(Row(column, index));
+    /// <summary>The number in a table column at row <paramref name="row"/>, or null when absent, NULL or not a number.</summary>
+    internal long? Number(Oid column, RowIndex row) =>
+        Find(column, row.Arcs) is var i and >= 0 && _values.Values[i].TryGetNumber(out var v) ? v : null;
 
     /// <summary>
     /// The raw number of a declared scalar, or null when absent, not a number, outside the object's declared range or
     /// one of its sentinels: the one place where "out of range" becomes "no reading".
     /// </summary>
-    public long? Number(MibObject scalar) => Number(scalar.Oid) is { } raw && scalar.IsReading(raw) ? raw : null;
+    internal long? Number(MibObject scalar) => Number(scalar.Oid) is { } raw && scalar.IsReading(raw) ? raw : null;
 
-    /// <summary>The raw number of a declared column at row <paramref name="index"/>, under the same rule.</summary>
-    public long? Number(MibObject column, string index) => Number(column.Oid, index) is { } raw && column.IsReading(raw) ? raw : null;
+    /// <summary>The raw number of a declared column at row <paramref name="row"/>, under the same rule.</summary>
+    internal long? Number(MibObject column, RowIndex row) => Number(column.Oid, row) is { } raw && column.IsReading(raw) ? raw : null;
 
     /// <summary>A declared scalar in its metric's unit, or null (see <see cref="Number(MibObject)"/>).</summary>
-    public double? Value(MibObject scalar) => Number(scalar) is { } raw ? scalar.ToMetric(raw) : null;
+    internal double? Value(MibObject scalar) => Number(scalar) is { } raw ? scalar.ToMetric(raw) : null;
 
-    /// <summary>A declared column at row <paramref name="index"/> in its metric's unit, or null.</summary>
-    public double? Value(MibObject column, string index) => Number(column, index) is { } raw ? column.ToMetric(raw) : null;
+    /// <summary>A declared column at row <paramref name="row"/> in its metric's unit, or null.</summary>
+    internal double? Value(MibObject column, RowIndex row) => Number(column, row) is { } raw ? column.ToMetric(raw) : null;
 
     /// <summary>The row indexes present in a declared column, whatever their values.</summary>
-    public IEnumerable<string> Rows(MibObject column) => Rows(column.Oid);
+    internal IEnumerable<RowIndex> Rows(MibObject column) => Rows(column.Oid);
 
     /// <summary>An OCTET STRING in a table column, or null.</summary>
-    public string? Text(Oid column, string index) =>
-        _values.TryGetValue(Row(column, index), out var v) && v.Type == SnmpType.OctetString ? v.Text : null;
+    internal string? Text(Oid column, RowIndex row) =>
+        Find(column, row.Arcs) is var i and >= 0 && _values.Values[i] is { Type: SnmpType.OctetString } v ? v.Text : null;
 
-    /// <summary>The rows of a table column: each row's index (the arcs after the column, dotted) and value, in OID order.</summary>
-    public IEnumerable<(string Index, SnmpValue Value)> Column(Oid column)
+    /// <summary>The rows of a table column: each row's index (the arcs after the column) and value, in OID order.</summary>
+    internal IEnumerable<(RowIndex Index, SnmpValue Value)> Column(Oid column)
     {
         var keys = _values.Keys;
         var start = LowerBound(keys, column);
         for (var i = start; i < keys.Count && keys[i].StartsWith(column); i++)
         {
             if (keys[i].Length > column.Length)
-                yield return (keys[i].IndexAfter(column), _values.Values[i]);
+                yield return (new RowIndex(keys[i], column.Length), _values.Values[i]);
         }
     }
 
     /// <summary>The row indexes present in a column.</summary>
-    public IEnumerable<string> Rows(Oid column) => Column(column).Select(c => c.Index);
+    internal IEnumerable<RowIndex> Rows(Oid column) => Column(column).Select(c => c.Index);
 
     /// <summary>Whether anything at all was fetched under <paramref name="prefix"/>.</summary>
     public bool Any(Oid prefix)
@@ -91,13 +98,35 @@ public sealed class VarBindTable
         return start < keys.Count && keys[start].StartsWith(prefix);
     }
 
-    private static Oid Row(Oid column, string index)
+    /// <summary>The position of the cell <paramref name="column"/>.<paramref name="row"/>, or −1: a binary search over arcs, no OID built.</summary>
+    private int Find(Oid column, ReadOnlySpan<uint> row)
     {
-        var parts = index.Split('.');
-        var arcs = new uint[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-            arcs[i] = uint.Parse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture);
-        return column.Append(arcs);
+        var keys = _values.Keys;
+        int lo = 0, hi = keys.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            var c = CompareCell(keys[mid].Arcs, column.Arcs, row);
+            if (c == 0)
+                return mid;
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return -1;
+    }
+
+    /// <summary><paramref name="key"/> against the OID <paramref name="column"/> followed by <paramref name="row"/>, in <see cref="Oid.CompareTo"/>'s order.</summary>
+    private static int CompareCell(ReadOnlySpan<uint> key, ReadOnlySpan<uint> column, ReadOnlySpan<uint> row)
+    {
+        if (key.Length <= column.Length)
+        {
+            var c = key.SequenceCompareTo(column[..key.Length]);
+            return c != 0 ? c : key.Length.CompareTo(column.Length + row.Length);
+        }
+        var head = key[..column.Length].SequenceCompareTo(column);
+        return head != 0 ? head : key[column.Length..].SequenceCompareTo(row);
     }
 
     private static int LowerBound(IList<Oid> keys, Oid oid)

@@ -14,7 +14,7 @@ namespace Edge.Snmp.Profiles;
 /// <item>tempSensorTable 5.2.4.1 → sensor/4.N; thdSensorTable 5.2.9.1 → sensor/9.N (see <see cref="GeistWatchdogProfile"/>)</item>
 /// </list>
 /// </summary>
-public sealed class VertivGeistPduProfile : IDeviceProfile
+internal sealed class VertivGeistPduProfile : IDeviceProfile
 {
     private const string V5 = "1.3.6.1.4.1.21239.5.2.";
 

@@ -46,9 +46,6 @@ public sealed class Oid : IEquatable<Oid>, IComparable<Oid>
 
     public bool StartsWith(Oid prefix) => _arcs.AsSpan().StartsWith(prefix._arcs);
 
-    /// <summary>The arcs after <paramref name="prefix"/> (a table row's index), dotted.</summary>
-    public string IndexAfter(Oid prefix) => string.Join('.', _arcs.Skip(prefix.Length));
-
     public int CompareTo(Oid? other)
     {
         if (other is null)

@@ -4,7 +4,7 @@ namespace Edge.Snmp.Protocol;
 /// One PDU (RFC 3416 §3). For GetBulkRequest the error-status and error-index positions carry non-repeaters and
 /// max-repetitions (RFC 3416 §4.2.3); <see cref="NonRepeaters"/> and <see cref="MaxRepetitions"/> name them.
 /// </summary>
-public sealed class Pdu
+internal sealed class Pdu
 {
     private static readonly SnmpValue Unspecified = new(SnmpType.Null);
 

@@ -1,7 +1,7 @@
 namespace Edge.Snmp.Protocol;
 
 /// <summary>PDU tags: context-specific, constructed (RFC 3416 §3, RFC 1157 §4.1.6 for the v1 Trap).</summary>
-public enum PduType : byte
+internal enum PduType : byte
 {
     GetRequest = 0xA0,
     GetNextRequest = 0xA1,

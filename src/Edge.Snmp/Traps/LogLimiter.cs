@@ -5,7 +5,7 @@ namespace Edge.Snmp.Traps;
 /// must not fill the journal on an SD card. The line that is let through says how many were held back.
 /// Not thread-safe: one receive loop uses it.
 /// </summary>
-public sealed class LogLimiter(TimeProvider time)
+internal sealed class LogLimiter(TimeProvider time)
 {
     public static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
 

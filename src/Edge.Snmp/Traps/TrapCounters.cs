@@ -16,14 +16,14 @@ public sealed class TrapCounters
     public void Accepted() => Interlocked.Increment(ref _accepted);
     public void InformAcknowledged() => Interlocked.Increment(ref _informs);
     public void ReportSent() => Interlocked.Increment(ref _reports);
-    public void Dropped(TrapDropReason reason) => Interlocked.Increment(ref _dropped[(int)reason]);
+    internal void Dropped(TrapDropReason reason) => Interlocked.Increment(ref _dropped[(int)reason]);
 
     public TrapCountersSnapshot Snapshot() => new(
         Interlocked.Read(ref _received), Interlocked.Read(ref _accepted), Interlocked.Read(ref _informs), Interlocked.Read(ref _reports),
         Enum.GetValues<TrapDropReason>().ToDictionary(r => Name(r), r => Interlocked.Read(ref _dropped[(int)r])));
 
     /// <summary>The reason as status and metrics name it: camelCase, like the JSON around it.</summary>
-    public static string Name(TrapDropReason reason)
+    internal static string Name(TrapDropReason reason)
     {
         var text = reason.ToString();
         return char.ToLowerInvariant(text[0]) + text[1..];

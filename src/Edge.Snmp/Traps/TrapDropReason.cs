@@ -1,7 +1,7 @@
 namespace Edge.Snmp.Traps;
 
 /// <summary>Why a datagram to the trap receiver was not taken as a trap; each has its own counter.</summary>
-public enum TrapDropReason
+internal enum TrapDropReason
 {
     /// <summary>Not BER, not SNMP, a v3 header out of range, or varbinds that do not decode.</summary>
     Malformed,

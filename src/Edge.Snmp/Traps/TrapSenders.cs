@@ -32,10 +32,10 @@ public sealed class TrapSenders
     public int Count => _byAddress.Count;
 
     /// <summary>The devices configured at <paramref name="address"/>; empty when none is.</summary>
-    public IReadOnlyList<TrapSender> At(IPAddress address) => _byAddress.TryGetValue(Normalize(address), out var found) ? found : [];
+    internal IReadOnlyList<TrapSender> At(IPAddress address) => _byAddress.TryGetValue(Normalize(address), out var found) ? found : [];
 
     /// <summary>Whether <paramref name="community"/> is accepted from these devices: one of theirs, or a <c>snmpTraps</c> one.</summary>
-    public bool Accepts(IReadOnlyList<TrapSender> devices, ReadOnlySpan<byte> community)
+    internal bool Accepts(IReadOnlyList<TrapSender> devices, ReadOnlySpan<byte> community)
     {
         foreach (var device in devices)
         {
@@ -51,7 +51,7 @@ public sealed class TrapSenders
     }
 
     /// <summary>The v3 users named <paramref name="userName"/> accepted from these devices (theirs first).</summary>
-    public IEnumerable<UsmCredentials> UsersNamed(IReadOnlyList<TrapSender> devices, ReadOnlySpan<byte> userName)
+    internal IEnumerable<UsmCredentials> UsersNamed(IReadOnlyList<TrapSender> devices, ReadOnlySpan<byte> userName)
     {
         var name = Encoding.UTF8.GetString(userName);
         return devices.Select(d => d.User).OfType<UsmCredentials>().Concat(Users).Where(u => u.User == name).Distinct();
@@ -64,7 +64,7 @@ public sealed class TrapSenders
 }
 
 /// <summary>One configured device as a trap sender: its id and the credentials it is polled with (never printed).</summary>
-public sealed record TrapSender(string DeviceId, byte[]? Community, UsmCredentials? User)
+internal sealed record TrapSender(string DeviceId, byte[]? Community, UsmCredentials? User)
 {
     public override string ToString() => $"TrapSender {{ DeviceId = {DeviceId}, credentials redacted }}";
 }

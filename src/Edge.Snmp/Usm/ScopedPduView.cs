@@ -3,7 +3,7 @@ using Edge.Snmp.Ber;
 namespace Edge.Snmp.Usm;
 
 /// <summary>ScopedPDU (RFC 3412 §6.8): contextEngineID, contextName, one PDU.</summary>
-public ref struct ScopedPduView
+internal ref struct ScopedPduView
 {
     public ReadOnlySpan<byte> ContextEngineId;
     public ReadOnlySpan<byte> ContextName;

@@ -7,7 +7,7 @@ namespace Edge.Snmp.Usm;
 /// The USM authentication maths: password to key (RFC 3414 §A.2), key localization (RFC 3414 §2.6) and the
 /// truncated HMACs (RFC 3414 §6.3, §7.3; RFC 7860 §4.2.1: 12 octets for MD5/SHA-1, then 16/24/32/48 for SHA-224/256/384/512).
 /// </summary>
-public static class UsmAuthentication
+internal static class UsmAuthentication
 {
     /// <summary>RFC 3414 §A.2: the password is repeated to fill one megabyte before hashing.</summary>
     private const int ExpansionLength = 1_048_576;

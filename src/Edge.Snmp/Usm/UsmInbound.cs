@@ -4,7 +4,7 @@ using Edge.Snmp.Ber;
 namespace Edge.Snmp.Usm;
 
 /// <summary>Checks and opens incoming v3 messages (RFC 3414 §3.2): MAC verification in place, then decryption.</summary>
-public static class UsmInbound
+internal static class UsmInbound
 {
     /// <summary>
     /// Verifies the message's MAC. The MAC field is zeroed in <paramref name="datagram"/> while the HMAC is computed

@@ -9,7 +9,7 @@ namespace Edge.Snmp.Usm;
 /// Bounded: an agent cannot grow it, because entries are made only for engine IDs that answered a request of ours
 /// or for configured trap senders, and it is cleared if it ever passes <see cref="MaxEntries"/>.
 /// </summary>
-public sealed class UsmKeyCache
+internal sealed class UsmKeyCache
 {
     public const int MaxEntries = 4096;
 

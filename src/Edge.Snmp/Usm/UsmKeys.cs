@@ -1,7 +1,7 @@
 namespace Edge.Snmp.Usm;
 
 /// <summary>A user's keys localized to one engine (RFC 3414 §2.6). <see cref="ToString"/> never shows them.</summary>
-public sealed class UsmKeys
+internal sealed class UsmKeys
 {
     public UsmKeys(byte[] userName, SecurityLevel level, AuthProtocol auth, byte[] authKey, PrivProtocol priv, byte[] privKey)
     {

@@ -7,7 +7,7 @@ namespace Edge.Snmp.Usm;
 /// USM privacy: CBC-DES (RFC 3414 §8.1.1) and CFB128-AES-128 (RFC 3826 §3.1). Both take the first key octets from
 /// the localized privacy key; DES takes its pre-IV from octets 8–15.
 /// </summary>
-public static class UsmPrivacy
+internal static class UsmPrivacy
 {
     public const int SaltLength = 8;
 

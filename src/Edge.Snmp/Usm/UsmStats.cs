@@ -3,7 +3,7 @@ using Edge.Snmp.Protocol;
 namespace Edge.Snmp.Usm;
 
 /// <summary>The usmStats counters a Report PDU names to say why a request was refused (RFC 3414 §5, usmStats 1.3.6.1.6.3.15.1.1).</summary>
-public static class UsmStats
+internal static class UsmStats
 {
     public static readonly Oid UnsupportedSecLevels = Oid.Parse("1.3.6.1.6.3.15.1.1.1.0");
     public static readonly Oid NotInTimeWindows = Oid.Parse("1.3.6.1.6.3.15.1.1.2.0");

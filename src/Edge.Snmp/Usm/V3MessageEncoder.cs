@@ -5,7 +5,7 @@ using Edge.Snmp.Protocol;
 namespace Edge.Snmp.Usm;
 
 /// <summary>Writes SNMPv3 messages with USM (RFC 3412 §6, RFC 3414 §2.4), authenticating and encrypting as the keys ask.</summary>
-public static class V3MessageEncoder
+internal static class V3MessageEncoder
 {
     /// <summary>Our largest acceptable message: the largest UDP payload over IPv4 (RFC 3417 §3.2 asks for at least 484).</summary>
     public const int MaxMessageSize = 65507;

@@ -8,7 +8,7 @@ namespace Edge.Snmp.Usm;
 /// An SNMPv3 message (RFC 3412 §6) with USM security parameters (RFC 3414 §2.4), decoded in place. The scoped
 /// PDU is left as it came: plaintext (a SEQUENCE) or encrypted (an OCTET STRING).
 /// </summary>
-public ref struct V3MessageView
+internal ref struct V3MessageView
 {
     public const int UsmSecurityModel = 3;
 

@@ -75,7 +75,7 @@ public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigS
                         Log.PollFailed(logger, source.Id, e.Message);
                     failingWith = e.Message;
                     problems.Record(source.Id, e.Message);
-                    channel.Write(new Reading(source.Id, Metrics.Reachable, 0, time.GetUtcNow()));
+                    channel.Write(Reading.Unreachable(source.Id, time.GetUtcNow()));
                 }
                 durations.Record(source.Id, time.GetElapsedTime(started));
                 try

@@ -1,5 +1,6 @@
 using Edge.Core.Readings;
 using Edge.Snmp.Profiles.Tests.Support;
+using Edge.Snmp.Protocol;
 
 namespace Edge.Snmp.Profiles.Tests.Profiles;
 
@@ -47,10 +48,13 @@ public class DeclaredRangeTests
         var table = new VarBindTable(SnmprecReader.Parse(
             ["1.3.6.1.4.1.99999.1.1.1|2|49", "1.3.6.1.4.1.99999.1.1.2|2|-1", "1.3.6.1.4.1.99999.1.1.3|2|601", "1.3.6.1.4.1.99999.1.1.4|2|600"]));
 
-        Assert.Equal(4.9, table.Value(declared, "1"));      // 49 tenths
-        Assert.Null(table.Value(declared, "2"));             // −1: sentinel
-        Assert.Null(table.Value(declared, "3"));             // 601: above the range
-        Assert.Equal(60.0, table.Value(declared, "4"));      // 600 tenths, the top of the range
-        Assert.Null(table.Value(declared, "5"));             // absent
+        Assert.Equal(4.9, table.Value(declared, Row(1)));      // 49 tenths
+        Assert.Null(table.Value(declared, Row(2)));             // −1: sentinel
+        Assert.Null(table.Value(declared, Row(3)));             // 601: above the range
+        Assert.Equal(60.0, table.Value(declared, Row(4)));      // 600 tenths, the top of the range
+        Assert.Null(table.Value(declared, Row(5)));             // absent
     }
+
+    /// <summary>Row <paramref name="arc"/> of a one-arc INDEX.</summary>
+    private static RowIndex Row(uint arc) => new(new Oid(arc), 0);
 }

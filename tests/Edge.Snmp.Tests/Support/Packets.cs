@@ -6,7 +6,7 @@ using Edge.Snmp.Usm;
 namespace Edge.Snmp.Tests.Support;
 
 /// <summary>Real encoded messages of every shape the decoder meets, as seeds for mutation and for allocation tests.</summary>
-public static class Packets
+internal static class Packets
 {
     public static readonly byte[] EngineId = Convert.FromHexString("80001F8880D139D02D8DBB076B00000000");
     public static readonly UsmKeys AuthPrivKeys = Keys(SecurityLevel.AuthPriv, AuthProtocol.Sha256, PrivProtocol.Aes128);
