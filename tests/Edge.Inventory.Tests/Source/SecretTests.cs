@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Edge.Core.Configuration;
 using Edge.Inventory.Configuration;
-using Edge.Inventory.Emulator;
+using Edge.Emulators.Device42;
 using Edge.Inventory.Tests.Support;
 
 namespace Edge.Inventory.Tests.Source;

@@ -5,7 +5,7 @@ using Edge.Core.Configuration;
 using Edge.Core.Readings;
 using Edge.Core.Rules;
 using Edge.Inventory.Configuration;
-using Edge.Inventory.Emulator;
+using Edge.Emulators.Device42;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 

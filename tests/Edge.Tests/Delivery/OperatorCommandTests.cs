@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Edge.Delivery.Emulator;
+using Edge.Emulators.PagerDuty;
 using Edge.Delivery.Outbox;
 
 namespace Edge.Tests.Delivery;

@@ -1,5 +1,5 @@
 using System.Text;
-using Edge.Delivery.Emulator;
+using Edge.Emulators.PagerDuty;
 using Edge.Delivery.Outbox;
 
 namespace Edge.Tests.Delivery;

@@ -5,7 +5,7 @@ using Edge.Snmp.Configuration;
 using Edge.Snmp.Polling;
 using Edge.Snmp.Profiles;
 using Edge.Snmp.Protocol;
-using Edge.Snmp.Simulation;
+using Edge.Emulators.Snmp;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
