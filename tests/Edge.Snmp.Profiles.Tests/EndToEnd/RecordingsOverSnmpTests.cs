@@ -7,8 +7,8 @@ using Edge.Snmp.Configuration;
 using Edge.Snmp.Polling;
 using Edge.Snmp.Profiles.Tests.Support;
 using Edge.Snmp.Protocol;
-using Microsoft.Extensions.Logging.Testing;
 using Edge.Snmp.Usm;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Edge.Snmp.Profiles.Tests.EndToEnd;
 
