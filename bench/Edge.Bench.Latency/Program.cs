@@ -9,7 +9,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Edge.Delivery.Emulator;
+using Edge.Emulators.PagerDuty;
 
 var edgeBinary = Path.GetFullPath(args[0]);
 var withTrap = args[1] == "trap";

@@ -6,7 +6,7 @@ using Edge.Core.Readings;
 using Edge.Core.Sources;
 using Edge.Inventory;
 using Edge.Inventory.Configuration;
-using Edge.Inventory.Emulator;
+using Edge.Emulators.Device42;
 
 // usage: InventoryPoll [POLLS]
 // An inventory of 20,000 installations (200 software components, 2 of them prohibited with 20 installations each) and

@@ -1,4 +1,4 @@
-using Edge.Inventory.Emulator;
+using Edge.Emulators.Device42;
 using Edge.Tests.Support;
 
 namespace Edge.Tests;

@@ -1,5 +1,5 @@
 using System.Text;
-using Edge.Inventory.Emulator;
+using Edge.Emulators.Device42;
 using Edge.Tests.Support;
 
 namespace Edge.Tests;

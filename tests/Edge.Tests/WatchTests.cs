@@ -41,7 +41,7 @@ public class WatchTests
         using var dir = new TempDir();
         await using var silent = HostilePeer.Silent();
         await using var endless = HostilePeer.Endless();
-        await using var pagerDuty = new Edge.Delivery.Emulator.PagerDutyEmulator().Start();
+        await using var pagerDuty = new Edge.Emulators.PagerDuty.PagerDutyEmulator().Start();
         var hwmon = Path.Combine(dir.Path, "hwmon");
         dir.File("hwmon/temp1_input", "20000\n");
         // The endless peer's timeout (30 s) is far longer than the test waits for it: only the size bound on what a

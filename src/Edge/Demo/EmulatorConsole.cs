@@ -1,5 +1,5 @@
 using System.Globalization;
-using Edge.Delivery.Emulator;
+using Edge.Emulators.PagerDuty;
 
 namespace Edge.Demo;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Edge.Delivery.Emulator;
+using Edge.Emulators.PagerDuty;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Edge.Delivery.Tests.Emulator;

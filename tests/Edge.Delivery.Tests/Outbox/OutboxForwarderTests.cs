@@ -1,7 +1,7 @@
 using Edge.Core.Alerts;
 using Edge.Core.Rules;
 using Edge.Delivery.Configuration;
-using Edge.Delivery.Emulator;
+using Edge.Emulators.PagerDuty;
 using Edge.Delivery.Outbox;
 using Edge.Delivery.Tests.Support;
 using static Edge.Delivery.Tests.Support.Pipeline;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Edge.Core.Alerts;
 using Edge.Delivery.Clock;
 using Edge.Delivery.Configuration;
-using Edge.Delivery.Emulator;
+using Edge.Emulators.PagerDuty;
 using Edge.Delivery.Outbox;
 using Edge.Delivery.PagerDuty;
 

@@ -2,7 +2,7 @@ using Edge.Core.Alerts;
 using Edge.Core.Rules;
 using Edge.Delivery.Clock;
 using Edge.Delivery.Configuration;
-using Edge.Delivery.Emulator;
+using Edge.Emulators.PagerDuty;
 using Edge.Delivery.Outbox;
 using Edge.Delivery.PagerDuty;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,5 @@
 using Edge.Core.Readings;
-using Edge.Inventory.Emulator;
+using Edge.Emulators.Device42;
 using Edge.Inventory.Tests.Support;
 
 namespace Edge.Inventory.Tests.Rules;
@@ -55,8 +55,8 @@ public class LicenseExpiryRuleTests
         Assert.Equal(94, site.Value("device42", Metrics.DaysLeft));
         Assert.StartsWith("Device42's licence does not cover this part of the API, so it refuses it until the licence is extended (HTTP 500 on api/1.0/software/: License is not valid for",
             site.Source.Problem);
-        var line = Assert.Single(site.Logger.Lines, l => l.EventId == 7004);
-        Assert.Contains("refuses Edge because of its own licence", line.Text);
+        var line = Assert.Single(site.Logger.Collector.GetSnapshot(), l => l.Id.Id == 7004);
+        Assert.Contains("refuses Edge because of its own licence", line.Message);
         Assert.Equal(["dc1-r12/d42-unreadable/device42"], site.Alerts.Triggers);
     }
 

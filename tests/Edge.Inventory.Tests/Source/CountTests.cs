@@ -1,5 +1,5 @@
 using Edge.Core.Readings;
-using Edge.Inventory.Emulator;
+using Edge.Emulators.Device42;
 using Edge.Inventory.Tests.Support;
 
 namespace Edge.Inventory.Tests.Source;
@@ -22,7 +22,7 @@ public class CountTests
         Assert.Null(site.Value("os/FreeBSD 14", Metrics.LicenseUsePct));
         Assert.Equal(75, site.Value("os/Windows Server 2019", Metrics.LicenseUsePct));
         Assert.Equal(1, site.Value("device42", Metrics.Reachable));
-        Assert.DoesNotContain(site.Logger.Lines, l => l.EventId is 7000 or 7005);
+        Assert.DoesNotContain(site.Logger.Collector.GetSnapshot(), l => l.Id.Id is 7000 or 7005);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class CountTests
         Assert.DoesNotContain(site.Last, r => r.Entity == "os/FreeBSD 14");
         Assert.Equal(12, site.Value("os/Windows Server 2019", Metrics.Count));
         Assert.Equal(1, site.Value("device42", Metrics.Reachable));
-        var line = Assert.Single(site.Logger.Lines, l => l.EventId == 7005);
-        Assert.Contains("os 'FreeBSD 14' has total_count '5 devices', which is not a count; that one object is skipped", line.Text);
+        var line = Assert.Single(site.Logger.Collector.GetSnapshot(), l => l.Id.Id == 7005);
+        Assert.Contains("os 'FreeBSD 14' has total_count '5 devices', which is not a count; that one object is skipped", line.Message);
     }
 }

@@ -1,5 +1,5 @@
 using Edge.Core.Readings;
-using Edge.Inventory.Emulator;
+using Edge.Emulators.Device42;
 using Edge.Inventory.Tests.Support;
 
 namespace Edge.Inventory.Tests.Source;
@@ -36,7 +36,7 @@ public class FailureTests
         Assert.Contains(error, site.Source.Problem);
         Assert.Empty(site.Alerts.Resolves);
         // One line when the failure starts, not one per poll.
-        Assert.Single(site.Logger.Lines, l => l.EventId == 7000);
+        Assert.Single(site.Logger.Collector.GetSnapshot(), l => l.Id.Id == 7000);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public class FailureTests
         Assert.Equal(1, site.Value("device42", Metrics.Reachable));
         Assert.Null(site.Source.Problem);
         Assert.Equal(36, site.Value("software/Microsoft Office 2019", Metrics.Count));
-        Assert.Equal([7000, 7001], site.Logger.Lines.Select(l => l.EventId));
+        Assert.Equal([7000, 7001], site.Logger.Collector.GetSnapshot().Select(l => l.Id.Id));
     }
 
     [Theory]

@@ -1,5 +1,5 @@
 using Edge.Core.Readings;
-using Edge.Inventory.Emulator;
+using Edge.Emulators.Device42;
 using Edge.Inventory.Tests.Support;
 
 namespace Edge.Inventory.Tests.Source;
@@ -116,6 +116,6 @@ public class PagingTests
         Assert.Equal(1, site.Value("prohibited/uTorrent/ws-001", Metrics.Installed));
         Assert.Null(site.Value("prohibited/uTorrent/ws-042", Metrics.Installed));
         Assert.Empty(site.Alerts.Resolves);
-        Assert.Single(site.Logger.Lines, l => l.EventId == 7002);
+        Assert.Single(site.Logger.Collector.GetSnapshot(), l => l.Id.Id == 7002);
     }
 }

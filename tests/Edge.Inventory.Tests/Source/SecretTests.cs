@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Edge.Core.Configuration;
 using Edge.Inventory.Configuration;
-using Edge.Inventory.Emulator;
+using Edge.Emulators.Device42;
 using Edge.Inventory.Tests.Support;
 
 namespace Edge.Inventory.Tests.Source;
@@ -37,7 +37,7 @@ public class SecretTests
             await site.PollAsync();
             said.Add(site.Source.Problem ?? "");
 
-            said.AddRange(site.Logger.Lines.Select(l => l.Text));
+            said.AddRange(site.Logger.Collector.GetSnapshot().Select(l => $"{l.Message} {l.Exception}"));
             said.AddRange(site.Last.Select(r => r.Entity));
             said.AddRange(site.Alerts.Events.SelectMany(e => new[] { e.Summary, e.DedupKey, e.Source, e.Component, string.Join(" ", e.Details.Recent.Select(r => r.Value)) }));
             Assert.Contains(said, s => s.Contains("HTTP 401", StringComparison.Ordinal));
@@ -47,7 +47,7 @@ public class SecretTests
         {
             await tls.PollAsync();
             said.Add(tls.Source.Problem ?? "");
-            said.AddRange(tls.Logger.Lines.Select(l => l.Text));
+            said.AddRange(tls.Logger.Collector.GetSnapshot().Select(l => $"{l.Message} {l.Exception}"));
         }
 
         foreach (var secret in Secrets)

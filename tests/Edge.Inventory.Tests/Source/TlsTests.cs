@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Edge.Core.Readings;
-using Edge.Inventory.Emulator;
+using Edge.Emulators.Device42;
 using Edge.Inventory.Tests.Support;
 
 namespace Edge.Inventory.Tests.Source;

@@ -5,7 +5,8 @@ using Edge.Core.Configuration;
 using Edge.Core.Readings;
 using Edge.Core.Rules;
 using Edge.Inventory.Configuration;
-using Edge.Inventory.Emulator;
+using Edge.Emulators.Device42;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Edge.Inventory.Tests.Support;
@@ -58,7 +59,7 @@ public sealed class Site : IAsyncDisposable
     /// <summary>Where the source keeps the prohibited findings it has seen, as the daemon does in its state directory.</summary>
     public string FindingsFile { get; }
     public Device42Options Options { get; private set; }
-    public CapturingLogger<Device42Source> Logger { get; } = new();
+    public FakeLogger<Device42Source> Logger { get; } = new();
     public Device42Source Source { get; private set; }
     public MonitorConfig Config { get; }
     public RuleEngine Engine { get; }

@@ -52,14 +52,14 @@ public class HealthTests
             Assert.False(rig.Poll(sensor).Has(Metrics.HumidityPct));
 
         Assert.Equal(10, sensor.Counters.Rejected);
-        var line = Assert.Single(rig.Logs.Lines, l => l.EventId == Rejected);
-        Assert.Contains("counted, not logged", line.Text);
+        var line = Assert.Single(rig.Logs.GetSnapshot(), l => l.Id.Id == Rejected);
+        Assert.Contains("counted, not logged", line.Message);
 
         chip.HumidityPct = 50;
         Assert.True(rig.Poll(sensor).Has(Metrics.HumidityPct)); // a poll with every value accepted ends the streak
         chip.HumidityPct = 110;
         rig.Poll(sensor);
-        Assert.Equal(2, rig.Logs.Lines.Count(l => l.EventId == Rejected));
+        Assert.Equal(2, rig.Logs.GetSnapshot().Count(l => l.Id.Id == Rejected));
         Assert.Equal(11, sensor.Counters.Rejected);
     }
 

@@ -2,6 +2,8 @@ using System.Device.Gpio;
 using Edge.Sensors.Bus;
 using Edge.Sensors.Configuration;
 using Edge.Sensors.Tests.Simulation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Edge.Sensors.Tests.Support;
@@ -21,13 +23,16 @@ public sealed class Rig : IDisposable
             },
             _ => new BusRecovery(new GpioController(Pins), Pins, Time),
             Time);
+        _loggers = new LoggerFactory([new FakeLoggerProvider(Logs)]);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     public SimulatedI2cBus Bus { get; }
     public SimulatedI2cPins Pins { get; }
     public SensorBusRegistry Buses { get; }
-    public CapturedLogs Logs { get; } = new();
+    private readonly LoggerFactory _loggers;
+
+    public FakeLogCollector Logs { get; } = new();
 
     public I2cSensor Sensor(string driver, int? address = null, MuxAddress? mux = null, int? powerPin = null, double offset = 0, string id = "rack-top") =>
         (I2cSensor)SensorFactory.Create(
@@ -40,7 +45,7 @@ public sealed class Rig : IDisposable
             },
             Time,
             Buses,
-            Logs);
+            _loggers);
 
     /// <summary>One poll, as the daemon's poller runs it, then the sensor's interval passes.</summary>
     public ReadingBuffer Poll(I2cSensor sensor)
@@ -53,5 +58,9 @@ public sealed class Rig : IDisposable
 
     public TimeSpan TimedPoll(I2cSensor sensor, ReadingBuffer sink) => FakeClock.Run(Time, sensor.PollAsync(sink, CancellationToken.None));
 
-    public void Dispose() => Buses.Dispose();
+    public void Dispose()
+    {
+        Buses.Dispose();
+        _loggers.Dispose();
+    }
 }

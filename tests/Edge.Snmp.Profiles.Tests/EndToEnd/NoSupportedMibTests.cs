@@ -4,6 +4,8 @@ using Edge.Snmp.Configuration;
 using Edge.Snmp.Polling;
 using Edge.Snmp.Profiles.Tests.Support;
 using Edge.Snmp.Protocol;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Edge.Snmp.Profiles.Tests.EndToEnd;
 
@@ -18,7 +20,7 @@ public sealed class NoSupportedMibTests(SnmpSimulatorFixture sim) : IClassFixtur
 
     public ValueTask DisposeAsync() => _client.DisposeAsync();
 
-    private SnmpDeviceSource Source(string recording, ListLogger<SnmpDeviceSource> logger, string profile = "auto") =>
+    private SnmpDeviceSource Source(string recording, FakeLogger<SnmpDeviceSource> logger, string profile = "auto") =>
         new(new SnmpDeviceOptions("dev", "127.0.0.1", sim.Agent.Port, SnmpVersion.V2c, TimeSpan.FromSeconds(30))
         {
             Community = recording, Timeout = TimeSpan.FromSeconds(2), Retries = 1, Profile = profile,
@@ -27,7 +29,7 @@ public sealed class NoSupportedMibTests(SnmpSimulatorFixture sim) : IClassFixtur
     [SnmpsimFact]
     public async Task A_matched_profile_that_reads_nothing_falls_to_rfc1628_then_to_none()
     {
-        var logger = new ListLogger<SnmpDeviceSource>();
+        var logger = new FakeLogger<SnmpDeviceSource>();
         var source = Source("apc-epdu_epdu1116s", logger);
         var sink = new ListSink();
 
@@ -42,14 +44,14 @@ public sealed class NoSupportedMibTests(SnmpSimulatorFixture sim) : IClassFixtur
         Assert.All(sink.Readings, r => Assert.Equal((("dev", Metrics.Reachable, 1.0)), (r.Entity, r.Metric, r.Value)));
         Assert.Equal(2, sink.Readings.Count);
         // Said once in the log, not once a poll; never claimed as a resolved profile.
-        Assert.Single(logger.Lines, l => l.StartsWith("Warning 2004 ", StringComparison.Ordinal) && l.Contains("1.3.6.1.4.1.318.1.3.4.9", StringComparison.Ordinal));
-        Assert.DoesNotContain(logger.Lines, l => l.Contains(" 2000 ", StringComparison.Ordinal));
+        Assert.Single(logger.Collector.GetSnapshot(), r => r is { Level: LogLevel.Warning, Id.Id: 2004 } && r.Message.Contains("1.3.6.1.4.1.318.1.3.4.9", StringComparison.Ordinal));
+        Assert.DoesNotContain(logger.Collector.GetSnapshot(), r => r.Id.Id == 2000);
     }
 
     [SnmpsimFact]
     public async Task A_sysObjectID_no_profile_matches_tries_rfc1628_only()
     {
-        var source = Source("apc-epdu_epdu1132m", new ListLogger<SnmpDeviceSource>());
+        var source = Source("apc-epdu_epdu1132m", new FakeLogger<SnmpDeviceSource>());
         var sink = new ListSink();
 
         await source.PollAsync(sink, CancellationToken.None);
@@ -63,7 +65,7 @@ public sealed class NoSupportedMibTests(SnmpSimulatorFixture sim) : IClassFixtur
     [SnmpsimFact]
     public async Task A_profile_the_operator_chose_is_kept_even_when_it_reads_nothing()
     {
-        var source = Source("apc-epdu_epdu1116s", new ListLogger<SnmpDeviceSource>(), profile: "apc-rpdu2");
+        var source = Source("apc-epdu_epdu1116s", new FakeLogger<SnmpDeviceSource>(), profile: "apc-rpdu2");
         var sink = new ListSink();
 
         await source.PollAsync(sink, CancellationToken.None);

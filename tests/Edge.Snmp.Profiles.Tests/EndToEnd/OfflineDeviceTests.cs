@@ -7,6 +7,7 @@ using Edge.Snmp.Configuration;
 using Edge.Snmp.Polling;
 using Edge.Snmp.Profiles.Tests.Support;
 using Edge.Snmp.Protocol;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Edge.Snmp.Profiles.Tests.EndToEnd;
 
@@ -25,7 +26,7 @@ public sealed class OfflineDeviceTests : IAsyncDisposable
         {
             Community = "apc_ap8853", Timeout = TimeSpan.FromMilliseconds(500), Retries = 1,
         };
-        var logger = new ListLogger<SnmpDeviceSource>();
+        var logger = new FakeLogger<SnmpDeviceSource>();
         var source = new SnmpDeviceSource(options, _client, TimeProvider.System, logger);
         var bench = new RuleBench(["pdu-x"], new RuleDefinition
         {
@@ -55,7 +56,7 @@ public sealed class OfflineDeviceTests : IAsyncDisposable
         Assert.Equal(4.9, again.Value("pdu-x/phase/1", Metrics.CurrentA), 9);
         Assert.Equal([EventAction.Trigger, EventAction.Resolve], bench.Events.Select(e => e.Action));
         // One line when it went, one when it came back (plus the profile it resolved to), never one per poll.
-        Assert.Equal(3, logger.Lines.Count);
-        Assert.Contains("unreachable", logger.Lines[0], StringComparison.Ordinal);
+        Assert.Equal(3, logger.Collector.Count);
+        Assert.Contains("unreachable", logger.Collector.GetSnapshot()[0].Message, StringComparison.Ordinal);
     }
 }

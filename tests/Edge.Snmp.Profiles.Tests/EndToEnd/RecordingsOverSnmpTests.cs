@@ -8,6 +8,7 @@ using Edge.Snmp.Polling;
 using Edge.Snmp.Profiles.Tests.Support;
 using Edge.Snmp.Protocol;
 using Edge.Snmp.Usm;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Edge.Snmp.Profiles.Tests.EndToEnd;
 
@@ -24,9 +25,9 @@ public sealed class RecordingsOverSnmpTests(SnmpSimulatorFixture sim) : IClassFi
     private SnmpDeviceOptions Device(string id, string community) =>
         new(id, "127.0.0.1", sim.Agent.Port, SnmpVersion.V2c, TimeSpan.FromSeconds(30)) { Community = community, Timeout = TimeSpan.FromSeconds(2), Retries = 1 };
 
-    private async Task<(SnmpDeviceSource Source, ListSink Sink)> PollAsync(SnmpDeviceOptions options, ListLogger<SnmpDeviceSource>? logger = null)
+    private async Task<(SnmpDeviceSource Source, ListSink Sink)> PollAsync(SnmpDeviceOptions options, FakeLogger<SnmpDeviceSource>? logger = null)
     {
-        var source = new SnmpDeviceSource(options, _client, TimeProvider.System, logger ?? new ListLogger<SnmpDeviceSource>());
+        var source = new SnmpDeviceSource(options, _client, TimeProvider.System, logger ?? new FakeLogger<SnmpDeviceSource>());
         var sink = new ListSink();
         await source.PollAsync(sink, CancellationToken.None);
         return (source, sink);
@@ -135,14 +136,14 @@ public sealed class RecordingsOverSnmpTests(SnmpSimulatorFixture sim) : IClassFi
         };
         foreach (var (usm, expected) in cases)
         {
-            var logger = new ListLogger<SnmpDeviceSource>();
+            var logger = new FakeLogger<SnmpDeviceSource>();
             var options = Device("ups-v3", "unused") with { Version = SnmpVersion.V3, Usm = usm };
 
             var (source, sink) = await PollAsync(options, logger);
 
             Assert.Equal(0, sink.Value("ups-v3", Metrics.Reachable));
             Assert.True(source.Last!.Failure?.Contains(expected, StringComparison.OrdinalIgnoreCase), source.Last.Failure);
-            var line = Assert.Single(logger.Lines);
+            var line = Assert.Single(logger.Collector.GetSnapshot()).Message;
             Assert.Contains(expected, line, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(usm.AuthKey!, line, StringComparison.Ordinal);
             Assert.DoesNotContain(usm.PrivKey!, line, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using Edge.Snmp.Client;
 using Edge.Snmp.Profiles.Tests.Support;
 using Edge.Snmp.Protocol;
-using Edge.Snmp.Simulation;
+using Edge.Emulators.Snmp;
 
 namespace Edge.Snmp.Profiles.Tests.Simulation;
 

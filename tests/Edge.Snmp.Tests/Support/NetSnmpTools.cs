@@ -16,17 +16,8 @@ public sealed class NetSnmpTools : IDisposable
         File.WriteAllText(Path.Combine(Directory, "conf", "snmp.conf"), "mibs :\n");
     }
 
-    public async Task<(int Exit, string Out, string Err)> RunAsync(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        Environment(start, "tools");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    public Task<Tool.Result> RunAsync(string tool, params string[] args) =>
+        Tool.RunAsync(tool, TimeSpan.FromSeconds(60), args, prepare: start => Environment(start, "tools"));
 
     public void Environment(ProcessStartInfo start, string persistent)
     {

@@ -86,7 +86,7 @@ public sealed class SnmpdFixture : IAsyncLifetime
     }
 
     /// <summary>Runs a net-snmp tool with this fixture's environment; bounded to 60 s.</summary>
-    public Task<(int Exit, string Out, string Err)> RunToolAsync(string tool, params string[] args) => _tools.RunAsync(tool, args);
+    public Task<Tool.Result> RunToolAsync(string tool, params string[] args) => _tools.RunAsync(tool, args);
 
     public void Environment(ProcessStartInfo start, string persistent) => _tools.Environment(start, persistent);
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Edge.Snmp.Profiles.Tests.Support;
-using Edge.Snmp.Simulation;
+using Edge.Emulators.Snmp;
 using Edge.Tests.Support;
 
 namespace Edge.Tests.Commands;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Edge.Commands;
 using Edge.Demo;
-using Edge.Snmp.Simulation;
+using Edge.Emulators.Snmp;
 
 namespace Edge.Tests.Commands;
 

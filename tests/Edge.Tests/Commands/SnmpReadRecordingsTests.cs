@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Edge.Snmp.Profiles.Tests.Support;
-using Edge.Snmp.Simulation;
+using Edge.Emulators.Snmp;
 using Edge.Tests.Support;
 
 namespace Edge.Tests.Commands;

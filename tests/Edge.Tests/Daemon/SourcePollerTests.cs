@@ -5,6 +5,7 @@ using Edge.Core.Sources;
 using Edge.Daemon;
 using Edge.Tests.Support;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Edge.Tests.Daemon;
 
@@ -18,7 +19,9 @@ public class SourcePollerTests
 
     private readonly TimerSignallingClock _clock = new();
     private readonly ReadingChannel _channel = new();
-    private readonly CapturingLogger<SourcePoller> _logger = new();
+    private readonly FakeLogger<SourcePoller> _logger = new();
+
+    private IReadOnlyList<FakeLogRecord> Lines => _logger.Collector.GetSnapshot();
 
     [Fact]
     public async Task Ten_failed_polls_log_one_warning_and_the_next_good_poll_one_recovery_line()
@@ -29,8 +32,8 @@ public class SourcePollerTests
 
         Assert.Equal(
             [(PollFailed, LogLevel.Warning), (PollRecovered, LogLevel.Information)],
-            _logger.Lines.Select(l => (l.EventId, l.Level)));
-        Assert.Contains("timeout after 2 s", _logger.Lines[0].Text);
+            Lines.Select(l => (l.Id.Id, l.Level)));
+        Assert.Contains("timeout after 2 s", Lines[0].Message);
         Assert.Equal(10, ReadAll().Count(r => r is { Metric: Metrics.Reachable, Value: 0 })); // every failed poll still reads as unreachable
     }
 
@@ -39,9 +42,9 @@ public class SourcePollerTests
     {
         await PollAsync(new ScriptedSource("ups-1", ["timeout", "timeout", "authentication failed", "authentication failed"]), polls: 5);
 
-        Assert.Equal([PollFailed, PollFailed, PollRecovered], _logger.Lines.Select(l => l.EventId));
-        Assert.Contains(": timeout (", _logger.Lines[0].Text);
-        Assert.Contains(": authentication failed (", _logger.Lines[1].Text);
+        Assert.Equal([PollFailed, PollFailed, PollRecovered], Lines.Select(l => l.Id.Id));
+        Assert.Contains(": timeout (", Lines[0].Message);
+        Assert.Contains(": authentication failed (", Lines[1].Message);
     }
 
     /// <summary>Runs the poller until <paramref name="polls"/> polls are done, advancing the clock an interval after each.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Edge.Core.Alerts;
-using Edge.Delivery.Emulator;
+using Edge.Emulators.PagerDuty;
 using Edge.Delivery.Outbox;
 using Xunit.Abstractions;
 

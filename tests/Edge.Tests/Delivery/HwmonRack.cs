@@ -14,7 +14,7 @@ public sealed class HwmonRack : IDisposable
     public const string ContactEmail = "lab-ops@example.com";
 
     /// <summary>Whether an event PagerDuty received names the box's owner (appliance.contact) in its custom_details.</summary>
-    public static bool NamesTheContact(Edge.Delivery.Emulator.ReceivedEvent e) =>
+    public static bool NamesTheContact(Edge.Emulators.PagerDuty.ReceivedEvent e) =>
         e.CustomDetails?["contact"] is JsonObject c && (string?)c["name"] == ContactName && (string?)c["email"] == ContactEmail;
 
     public HwmonRack(int sensors, Uri connector)

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Edge.Delivery.Emulator;
+using Edge.Emulators.PagerDuty;
 using Edge.Delivery.Outbox;
+using static Edge.Tests.Support.DaemonLog;
 
 namespace Edge.Tests.Delivery;
 
@@ -238,24 +239,4 @@ public class OperatorCommandTests
 
     private static (int Parked, int Pending, int Delivered) Counts(JsonNode queue) =>
         ((int)queue["parked"]!, (int)queue["pending"]!, (int)queue["delivered"]!);
-
-    private static bool Contains(StringBuilder log, string text)
-    {
-        lock (log)
-            return log.ToString().Contains(text, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, StringBuilder? log = null, int seconds = 30)
-    {
-        var deadline = Environment.TickCount64 + seconds * 1000L;
-        while (!condition())
-        {
-            if (Environment.TickCount64 >= deadline)
-            {
-                lock (log ?? new StringBuilder())
-                    Assert.Fail("timed out waiting for the daemon:\n" + log);
-            }
-            await Task.Delay(100);
-        }
-    }
 }

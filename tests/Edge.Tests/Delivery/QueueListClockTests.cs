@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Edge.Core.Alerts;
 using Edge.Delivery.Clock;
-using Edge.Delivery.Emulator;
+using Edge.Emulators.PagerDuty;
 using Edge.Delivery.Outbox;
 
 namespace Edge.Tests.Delivery;

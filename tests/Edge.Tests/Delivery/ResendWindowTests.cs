@@ -1,6 +1,7 @@
 using System.Text;
-using Edge.Delivery.Emulator;
+using Edge.Emulators.PagerDuty;
 using Edge.Delivery.Outbox;
+using static Edge.Tests.Support.DaemonLog;
 
 namespace Edge.Tests.Delivery;
 
@@ -87,26 +88,6 @@ public class ResendWindowTests
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or OutboxCorruptException or IOException)
         {
             return -1;
-        }
-    }
-
-    private static bool Contains(StringBuilder log, string text)
-    {
-        lock (log)
-            return log.ToString().Contains(text, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, StringBuilder log, int seconds = 30)
-    {
-        var deadline = Environment.TickCount64 + seconds * 1000L;
-        while (!condition())
-        {
-            if (Environment.TickCount64 >= deadline)
-            {
-                lock (log)
-                    Assert.Fail("timed out waiting for the daemon:\n" + log);
-            }
-            await Task.Delay(50);
         }
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Edge.Delivery.Emulator;
+using Edge.Emulators.PagerDuty;
 using Edge.Tests.Support;
 
 namespace Edge.Tests.Delivery;

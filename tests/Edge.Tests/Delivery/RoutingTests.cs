@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Edge.Delivery.Emulator;
+using Edge.Emulators.PagerDuty;
 
 namespace Edge.Tests.Delivery;
 

@@ -5,7 +5,7 @@ using Edge.Snmp.Configuration;
 using Edge.Snmp.Polling;
 using Edge.Snmp.Profiles;
 using Edge.Snmp.Protocol;
-using Edge.Snmp.Simulation;
+using Edge.Emulators.Snmp;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -58,24 +58,19 @@ public class DemoDevicesTests
         await using var ups = new SimulatedAgent("demo", now => DemoUps.Snapshot(Start, now), clock);
         await using var pdu = new SimulatedAgent("demo", now => DemoPdu.Snapshot(Start, now), clock);
         await using var client = new SnmpClient(TimeProvider.System);
-        var sink = new List<Reading>();
+        var sink = new ListSink();
 
         foreach (var (id, agent) in new[] { ("demo-ups", ups), ("demo-pdu", pdu) })
         {
             var options = new SnmpDeviceOptions(id, "127.0.0.1", agent.EndPoint.Port, SnmpVersion.V2c, TimeSpan.FromSeconds(2)) { Community = "demo", Timeout = TimeSpan.FromSeconds(1), Retries = 1 };
             var source = new SnmpDeviceSource(options, client, TimeProvider.System, NullLogger<SnmpDeviceSource>.Instance);
-            await source.PollAsync(new ListSink(sink), CancellationToken.None);
+            await source.PollAsync(sink, CancellationToken.None);
         }
 
-        double Value(string entity, string metric) => sink.Single(r => r.Entity == entity && r.Metric == metric).Value;
+        double Value(string entity, string metric) => sink.Readings.Single(r => r.Entity == entity && r.Metric == metric).Value;
         Assert.Equal(1, Value("demo-ups", Metrics.Reachable));
         Assert.Equal(Metrics.Get(Metrics.OutputSource).StateCode("battery"), Value("demo-ups", Metrics.OutputSource));
         Assert.Equal(1, Value("demo-pdu", Metrics.Reachable));
         Assert.Equal(44, Value("demo-pdu/sensor/1", Metrics.HumidityPct));
-    }
-
-    private sealed class ListSink(List<Reading> into) : Edge.Core.Sources.IReadingSink
-    {
-        public void Write(in Reading reading) => into.Add(reading);
     }
 }

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Edge.Delivery.Emulator;
+using Edge.Emulators.PagerDuty;
 using Edge.Tests.Delivery;
+using static Edge.Tests.Support.DaemonLog;
 
 namespace Edge.Tests.Maintenance;
 
@@ -103,25 +104,5 @@ public class MaintenanceEndToEndTests
         var late = emulator.Received[0];
         Assert.Equal(("trigger", HwmonRack.DedupKey("h1")), (late.Action, late.DedupKey));
         Assert.StartsWith("began during maintenance 1 (PSU swap, started by ", (string?)late.CustomDetails!["maintenance"]!["text"]);
-    }
-
-    private static bool Contains(StringBuilder log, string text)
-    {
-        lock (log)
-            return log.ToString().Contains(text, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, StringBuilder log, int seconds = 30)
-    {
-        var deadline = Environment.TickCount64 + seconds * 1000L;
-        while (!condition())
-        {
-            if (Environment.TickCount64 >= deadline)
-            {
-                lock (log)
-                    Assert.Fail("timed out waiting for the daemon:\n" + log);
-            }
-            await Task.Delay(100);
-        }
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Edge.Demo;
-using Edge.Snmp.Simulation;
+using Edge.Emulators.Snmp;
 using Edge.Tests.Support;
 
 namespace Edge.Tests.Traps;

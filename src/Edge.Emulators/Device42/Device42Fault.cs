@@ -1,4 +1,4 @@
-namespace Edge.Inventory.Emulator;
+namespace Edge.Emulators.Device42;
 
 /// <summary>What the emulator does wrong on demand.</summary>
 public enum Device42Fault

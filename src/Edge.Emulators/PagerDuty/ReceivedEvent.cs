@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Edge.Delivery.Emulator;
+namespace Edge.Emulators.PagerDuty;
 
 /// <summary>One event the emulator accepted (202), in arrival order, with what PagerDuty's dedup made of it.</summary>
 public sealed record ReceivedEvent(

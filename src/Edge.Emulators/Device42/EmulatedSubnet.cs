@@ -1,4 +1,4 @@
-namespace Edge.Inventory.Emulator;
+namespace Edge.Emulators.Device42;
 
 /// <summary>
 /// A subnet and how many of its addresses Device42 records as used and as available; VrfGroup is its VRF group's

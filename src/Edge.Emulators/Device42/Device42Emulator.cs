@@ -9,7 +9,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 
-namespace Edge.Inventory.Emulator;
+namespace Edge.Emulators.Device42;
 
 /// <summary>
 /// A Device42 REST API over real HTTP (or HTTPS with a self-signed certificate) on 127.0.0.1, for tests and

@@ -1,4 +1,4 @@
-namespace Edge.Inventory.Emulator;
+namespace Edge.Emulators.Device42;
 
 /// <summary>A software_details row: the software found on a device.</summary>
 public sealed record EmulatedInstall(string Software, string Device);

@@ -1,4 +1,4 @@
-namespace Edge.Inventory.Emulator;
+namespace Edge.Emulators.Device42;
 
 /// <summary>What the emulated Device42 knows. Change it through <see cref="Device42Emulator.Change"/> while it serves.</summary>
 public sealed class EmulatedInventory

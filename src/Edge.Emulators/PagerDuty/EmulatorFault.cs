@@ -1,4 +1,4 @@
-namespace Edge.Delivery.Emulator;
+namespace Edge.Emulators.PagerDuty;
 
 /// <summary>How the emulator answers, on demand, to exercise every branch of the forwarder.</summary>
 public enum EmulatorFault

@@ -1,4 +1,4 @@
-namespace Edge.Inventory.Emulator;
+namespace Edge.Emulators.Device42;
 
 /// <summary>
 /// A software component the emulator serves; Type is Device42's software_type (managed, unmanaged, prohibited,

@@ -1,10 +1,11 @@
-namespace Edge.Tests.Support;
+namespace Edge.Testing;
 
 /// <summary>A directory of its own for one test, removed afterwards.</summary>
 public sealed class TempDir : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("edge-test-").FullName;
 
+    /// <summary>Writes <paramref name="content"/> to <paramref name="name"/> below the directory (creating folders); returns its path.</summary>
     public string File(string name, string content)
     {
         var path = System.IO.Path.Combine(Path, name);

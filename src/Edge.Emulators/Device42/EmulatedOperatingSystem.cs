@@ -1,4 +1,4 @@
-namespace Edge.Inventory.Emulator;
+namespace Edge.Emulators.Device42;
 
 /// <summary>
 /// An operating system and the devices running it: Licensed of them counted as licensed, NotLicensed not. Its

@@ -1,19 +1,21 @@
 using System.Diagnostics;
 
-namespace Edge.Tests.Support;
+namespace Edge.Testing;
 
-/// <summary>Runs a system tool (systemd-analyze, dpkg-deb, ...) with a time limit and captures what it prints.</summary>
+/// <summary>Runs a system tool (systemd-analyze, dpkg-deb, snmptrap, ...) with a time limit and captures what it prints.</summary>
 public static class Tool
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(string file, TimeSpan limit, IEnumerable<string> args, string? workingDirectory = null)
+    /// <param name="prepare">Sets what else the tool needs before it starts (its environment).</param>
+    public static async Task<Result> RunAsync(string file, TimeSpan limit, IEnumerable<string> args, string? workingDirectory = null, Action<ProcessStartInfo>? prepare = null)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (workingDirectory is not null)
             start.WorkingDirectory = workingDirectory;
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
+        prepare?.Invoke(start);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

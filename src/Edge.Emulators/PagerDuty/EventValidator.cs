@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Edge.Delivery.Emulator;
+namespace Edge.Emulators.PagerDuty;
 
 /// <summary>
 /// PagerDuty's checks on an Events API v2 request, as strict as the published schema (spec/pagerduty-events-v2.md):

@@ -2,7 +2,7 @@ using System.Text;
 using Edge.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 
-namespace Edge.Delivery.Tests.Support;
+namespace Edge.Testing;
 
 /// <summary>A configuration tree from JSON text, read the way the host reads /etc/edge/edge.json.</summary>
 public static class Json

@@ -7,7 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Edge.Delivery.Emulator;
+namespace Edge.Emulators.PagerDuty;
 
 /// <summary>
 /// PagerDuty's Events API v2 over real HTTP/1.1 on a loopback port, for tests and <c>edge demo</c>: strict about the

@@ -4,7 +4,7 @@ using System.Text;
 using Edge.Snmp.Ber;
 using Edge.Snmp.Protocol;
 
-namespace Edge.Snmp.Simulation;
+namespace Edge.Emulators.Snmp;
 
 /// <summary>
 /// A small SNMP v1/v2c agent on a loopback UDP port, answering GET, GETNEXT and GETBULK from a varbind set that a
