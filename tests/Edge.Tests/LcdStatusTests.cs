@@ -1,6 +1,8 @@
 using System.Text;
 using Edge.Configuration;
 using Edge.Core.Alerts;
+using Edge.Core.Readings;
+using Edge.Core.Rules;
 using Edge.Core.Status;
 using Edge.Daemon;
 
@@ -22,9 +24,9 @@ public class LcdStatusTests
 
         var now = DateTimeOffset.UnixEpoch;
         var snapshot = new StatusSnapshot(now,
-            [new LatestReading("rack-top", "temperature_c", "23.5", "°C", now), new LatestReading("rack-top", "humidity_pct", "41", "%", now), new LatestReading("rack-top", "reachable", "1", "", now),
-             new LatestReading("rack-bottom", "temperature_c", "19", "°C", now), new LatestReading("rack-bottom", "reachable", "0", "", now)],
-            [new OpenAlert("rack-hot", "rack-top", AlertPhase.Firing, "critical", "31", now)], 0, 0, 0, 0)
+            [Reading("rack-top", Metrics.TemperatureC, 23.5), Reading("rack-top", Metrics.HumidityPct, 41), Reading("rack-top", Metrics.Reachable, 1),
+             Reading("rack-bottom", Metrics.TemperatureC, 19), Reading("rack-bottom", Metrics.Reachable, 0)],
+            [new OpenAlert("rack-hot", "rack-top", AlertPhase.Firing, Severity.Critical, 31, Metrics.Get(Metrics.TemperatureC), now)], 0, 0, 0, 0)
         { Uplink = new UplinkStatus(UplinkState.Down, 37) };
 
         var status = LcdStatus.From(snapshot, config, "10.0.0.9");
@@ -57,4 +59,6 @@ public class LcdStatusTests
         Assert.Contains(result.Problems, p => p.ToString().Contains("$.display.driver", StringComparison.Ordinal));
         Assert.Contains(result.Problems, p => p.ToString().Contains("$.display.address", StringComparison.Ordinal));
     }
+
+    private static LatestReading Reading(string entity, string metric, double value) => new(entity, metric, Metrics.Get(metric), value, DateTimeOffset.UnixEpoch);
 }

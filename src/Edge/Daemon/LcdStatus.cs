@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Edge.Configuration;
 using Edge.Core.Alerts;
 using Edge.Core.Readings;
+using Edge.Core.Rules;
 using Edge.Display.Configuration;
 using Edge.Display.Lcd;
 using Edge.Display.Pages;
@@ -27,13 +28,13 @@ public static class LcdStatus
         var sensors = config.Sensors.Select(s =>
         {
             double? Value(string metric) =>
-                snapshot.Readings.FirstOrDefault(r => r.Entity == s.Id && r.Metric == metric) is { } r && double.TryParse(r.Value, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+                snapshot.Readings.FirstOrDefault(r => r.Entity == s.Id && r.Metric == metric)?.Value;
             var reachable = Value(Metrics.Reachable) != 0;
             return new SensorLine(s.Id, reachable ? Value(Metrics.TemperatureC) : null, reachable ? Value(Metrics.HumidityPct) : null, reachable);
         }).ToList();
         var alerts = snapshot.OpenAlerts.Select(a => new AlertLine(a.RuleId, a.Entity, a.Severity, a.Phase is AlertPhase.Firing or AlertPhase.Clearing)).ToList();
         if (configRejected)
-            alerts.Add(new AlertLine("config rejected", "edge.json", "error", true));
+            alerts.Add(new AlertLine("config rejected", "edge.json", Severity.Error, true));
         return new DisplayStatus(config.Monitor.Appliance.Id, address, sensors, alerts, snapshot.Uplink) { MaintenanceEnds = snapshot.Maintenance.Select(w => w.End).ToList() };
     }
 

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Edge.Core.Alerts;
+using Edge.Core.Readings;
+using Edge.Core.Rules;
 using Edge.Core.Status;
 
 namespace Edge.Daemon;
@@ -33,6 +36,18 @@ public sealed record StatusSnapshot(DateTimeOffset Taken, IReadOnlyList<LatestRe
     public IReadOnlyList<Core.Maintenance.MaintenanceWindow> Maintenance { get; init; } = [];
 }
 
-public sealed record LatestReading(string Entity, string Metric, string Value, string Unit, DateTimeOffset Time);
+/// <summary>The newest value of one series, as the series holds it: formatted only where it is written out.</summary>
+public sealed record LatestReading(string Entity, string Metric, MetricInfo Info, double Value, DateTimeOffset Time)
+{
+    public string Unit => Info.Unit;
 
-public sealed record OpenAlert(string RuleId, string Entity, AlertPhase Phase, string Severity, string Value, DateTimeOffset Since);
+    /// <summary>The value as text: a state metric's state name, a number to three decimals (spec/interfaces.md).</summary>
+    public string Text => Info.Format(Value);
+}
+
+/// <param name="Severity">The rule's severity; null when the rule left the configuration while its alert was still open.</param>
+/// <param name="Info">The alert's metric; null when its series is gone, and the value is then written as a plain number.</param>
+public sealed record OpenAlert(string RuleId, string Entity, AlertPhase Phase, Severity? Severity, double Value, MetricInfo? Info, DateTimeOffset Since)
+{
+    public string ValueText => Info?.Format(Value) ?? Value.ToString(CultureInfo.InvariantCulture);
+}
