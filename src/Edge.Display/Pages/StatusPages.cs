@@ -91,8 +91,8 @@ public static class StatusPages
         };
         if (uplink.State == UplinkState.Unknown)
             return Page("uplink", columns, rows, state, "uplink unknown");
-        var queued = $"{uplink.Queued} queued";
-        if (uplink.State == UplinkState.Ok && uplink.Queued == 0)
+        var queued = $"{uplink.Pending} queued";
+        if (uplink.State == UplinkState.Ok && uplink.Pending == 0)
             return Page("uplink", columns, rows, state, "outbox empty");
         var line = $"{state} {queued}";
         return line.Length <= columns ? Page("uplink", columns, rows, line) : Page("uplink", columns, rows, state, queued);

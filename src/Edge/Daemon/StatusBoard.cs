@@ -13,14 +13,14 @@ namespace Edge.Daemon;
 public sealed class StatusBoard
 {
     private volatile StatusSnapshot _current = StatusSnapshot.Empty;
-    private volatile DeliverySnapshot _delivery = DeliverySnapshot.Unknown;
+    private volatile UplinkStatus _uplink = UplinkStatus.Unknown;
 
     public StatusSnapshot Current => _current;
 
-    /// <summary>The uplink and the outbox, published by <see cref="UplinkMonitor"/>.</summary>
-    public DeliverySnapshot Delivery => _delivery;
+    /// <summary>The uplink and the outbox, published by the forwarder when they change.</summary>
+    public UplinkStatus Uplink => _uplink;
 
-    public void PublishDelivery(DeliverySnapshot delivery) => _delivery = delivery;
+    public void PublishUplink(UplinkStatus uplink) => _uplink = uplink;
 
     public void Publish(StatusSnapshot snapshot) => _current = snapshot;
 }
@@ -28,9 +28,6 @@ public sealed class StatusBoard
 public sealed record StatusSnapshot(DateTimeOffset Taken, IReadOnlyList<LatestReading> Readings, IReadOnlyList<OpenAlert> OpenAlerts, long RefusedReadings, long DroppedReadings, long SeriesBytes, long SeriesBudget)
 {
     public static readonly StatusSnapshot Empty = new(DateTimeOffset.MinValue, [], [], 0, 0, 0, 0);
-
-    /// <summary>The deliver stage's state (uplink, outbox depth); unknown until the delivery stage publishes it.</summary>
-    public UplinkStatus Uplink { get; init; } = UplinkStatus.Unknown;
 
     /// <summary>Every maintenance window open when the snapshot was taken.</summary>
     public IReadOnlyList<Core.Maintenance.MaintenanceWindow> Maintenance { get; init; } = [];

@@ -72,7 +72,7 @@ internal sealed class DemoConsole(StatusBoard board, TimeProvider time, ConfigSt
     /// <summary>The page a 20x4 LCD in the rack shows now, drawn by the real page code (a critical alert takes over the screen).</summary>
     private void PrintLcd(StatusSnapshot snapshot)
     {
-        var status = LcdStatus.From(snapshot, config.Current, "demo", config.Rejection is not null);
+        var status = LcdStatus.From(snapshot, board.Uplink, config.Current, "demo", config.Rejection is not null);
         var pages = Display.Pages.StatusPages.Build(status, 20, 4);
         var page = Display.Pages.StatusPages.Critical(status, 20, 4) ?? pages[_page++ % pages.Count];
         Console.WriteLine($"{"",10}┌{new string('─', 20)}┐ LCD: {page.Name}");

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Edge.Core.Readings;
 using Edge.Core.Rules;
+using Edge.Core.Status;
 using Edge.Daemon;
-using Edge.Delivery.Outbox;
 
 namespace Edge.Status;
 
@@ -39,7 +39,7 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TrapServ
             Readings = snapshot.Readings.Select(r => new ReadingStatus(r.Entity, r.Metric, r.Text, r.Unit, Math.Round((now - r.Time).TotalSeconds, 1))).ToList(),
             OpenAlerts = snapshot.OpenAlerts.Select(a => new AlertStatus(a.RuleId, a.Entity, a.Phase.ToString().ToLowerInvariant(), SeverityName(a.Severity), a.ValueText, a.Since)).ToList(),
             Counters = new CounterStatus(snapshot.RefusedReadings, snapshot.DroppedReadings, snapshot.SeriesBytes, snapshot.SeriesBudget),
-            Uplink = Uplink(board.Delivery),
+            Uplink = Uplink(board.Uplink),
             HardwareWatchdog = _hardwareWatchdog,
             Maintenance = snapshot.Maintenance.Where(w => w.End > now)
                 .Select(w => new MaintenanceStatus(w.Id, w.Selector.Patterns, w.Rules, w.Start, w.End, Math.Round((w.End - now).TotalSeconds), w.Reason, w.StartedBy)).ToList(),
@@ -49,19 +49,14 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TrapServ
         };
     }
 
-    private static UplinkReport Uplink(DeliverySnapshot delivery)
-    {
-        var counts = delivery.Counts;
-        var status = delivery.Status;
-        return new UplinkReport(delivery.Uplink.State.ToString().ToLowerInvariant(), counts?.Pending ?? 0, counts?.Parked ?? 0, counts?.Delivered ?? 0,
-            delivery.OldestPendingAge is { } oldest ? Math.Round(oldest.TotalSeconds) : null,
-            status?.LastDelivered, status?.ConsecutiveFailures ?? 0, status?.LastError,
-            (counts?.DroppedExpired ?? 0) + (counts?.DroppedFull ?? 0))
+    private UplinkReport Uplink(UplinkStatus uplink) =>
+        new(uplink.State.ToString().ToLowerInvariant(), uplink.Pending, uplink.Parked, uplink.Delivered,
+            uplink.OldestPendingAgeNow(time) is { } oldest ? Math.Round(oldest.TotalSeconds) : null,
+            uplink.LastDelivered, uplink.ConsecutiveFailures, uplink.LastError, uplink.Dropped)
         {
-            RouteFaults = status?.RouteFaults.Select(f => new RouteFaultReport(f.Route, FaultName(f.Kind), f.Error, f.Since)).ToList() ?? [],
-            OpenUnderRetiredKey = delivery.OpenUnderRetiredKey.Select(i => new RetiredKeyIncident(i.DedupKey, i.Route.Length == 0 ? "default" : i.Route)).ToList(),
+            RouteFaults = uplink.RouteFaults.Select(f => new RouteFaultReport(f.Route, FaultName(f.Kind), f.Error, f.Since)).ToList(),
+            OpenUnderRetiredKey = uplink.OpenUnderRetiredKey.Select(i => new RetiredKeyIncident(i.DedupKey, i.Route.Length == 0 ? "default" : i.Route)).ToList(),
         };
-    }
 
     /// <summary>PagerDuty's spelling of a severity (Events API v2: "critical", "error", "warning", "info").</summary>
     private static string SeverityName(Severity? severity) => severity?.ToString().ToLowerInvariant() ?? "";
