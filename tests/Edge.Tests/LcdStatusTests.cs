@@ -1,6 +1,8 @@
 using System.Text;
 using Edge.Configuration;
 using Edge.Core.Alerts;
+using Edge.Core.Readings;
+using Edge.Core.Rules;
 using Edge.Core.Status;
 using Edge.Daemon;
 
@@ -22,19 +24,18 @@ public class LcdStatusTests
 
         var now = DateTimeOffset.UnixEpoch;
         var snapshot = new StatusSnapshot(now,
-            [new LatestReading("rack-top", "temperature_c", "23.5", "°C", now), new LatestReading("rack-top", "humidity_pct", "41", "%", now), new LatestReading("rack-top", "reachable", "1", "", now),
-             new LatestReading("rack-bottom", "temperature_c", "19", "°C", now), new LatestReading("rack-bottom", "reachable", "0", "", now)],
-            [new OpenAlert("rack-hot", "rack-top", AlertPhase.Firing, "critical", "31", now)], 0, 0, 0, 0)
-        { Uplink = new UplinkStatus(UplinkState.Down, 37) };
+            [Reading("rack-top", Metrics.TemperatureC, 23.5), Reading("rack-top", Metrics.HumidityPct, 41), Reading("rack-top", Metrics.Reachable, 1),
+             Reading("rack-bottom", Metrics.TemperatureC, 19), Reading("rack-bottom", Metrics.Reachable, 0)],
+            [new OpenAlert("rack-hot", "rack-top", AlertPhase.Firing, Severity.Critical, 31, Metrics.Get(Metrics.TemperatureC), now)], 0, 0, 0, 0);
 
-        var status = LcdStatus.From(snapshot, config, "10.0.0.9");
+        var status = LcdStatus.From(snapshot, new UplinkStatus(UplinkState.Down, 37), config, "10.0.0.9");
 
         Assert.Equal("dc1-r12", status.ApplianceName);
         Assert.Equal((23.5, 41.0, true), (status.Sensors[0].TemperatureC!.Value, status.Sensors[0].HumidityPct!.Value, status.Sensors[0].Reachable));
         Assert.False(status.Sensors[1].Reachable);
         Assert.Null(status.Sensors[1].TemperatureC);
         Assert.True(Assert.Single(status.Alerts).IsCritical);
-        Assert.Equal(37, status.Uplink.Queued);
+        Assert.Equal(37, status.Uplink.Pending);
     }
 
     [Fact]
@@ -44,8 +45,8 @@ public class LcdStatusTests
         Assert.Empty(result.Problems);
         var snapshot = StatusSnapshot.Empty with { Taken = DateTimeOffset.UnixEpoch };
 
-        Assert.Empty(LcdStatus.From(snapshot, result.Config!, null).Alerts);
-        var alert = Assert.Single(LcdStatus.From(snapshot, result.Config!, null, configRejected: true).Alerts);
+        Assert.Empty(LcdStatus.From(snapshot, UplinkStatus.Unknown, result.Config!, null).Alerts);
+        var alert = Assert.Single(LcdStatus.From(snapshot, UplinkStatus.Unknown, result.Config!, null, configRejected: true).Alerts);
         Assert.Equal("config rejected", alert.RuleId);
         Assert.True(alert.Firing);
     }
@@ -57,4 +58,6 @@ public class LcdStatusTests
         Assert.Contains(result.Problems, p => p.ToString().Contains("$.display.driver", StringComparison.Ordinal));
         Assert.Contains(result.Problems, p => p.ToString().Contains("$.display.address", StringComparison.Ordinal));
     }
+
+    private static LatestReading Reading(string entity, string metric, double value) => new(entity, metric, Metrics.Get(metric), value, DateTimeOffset.UnixEpoch);
 }

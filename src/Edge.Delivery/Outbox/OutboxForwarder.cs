@@ -1,3 +1,4 @@
+using Edge.Core.Status;
 using Edge.Delivery.Clock;
 using Edge.Delivery.Configuration;
 using Edge.Delivery.PagerDuty;
@@ -40,13 +41,18 @@ public sealed class OutboxForwarder(
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
     private readonly Lock _statusGate = new();
     private DateTimeOffset _nextHousekeeping = DateTimeOffset.MinValue;
-    private DeliveryStatus _status = new(null, null, 0, null);
+    private UplinkStatus _status = UplinkStatus.Unknown;
+    private UplinkStatus _published = UplinkStatus.Unknown;
+    private long? _publishedOldestId;
 
     /// <summary>The state dir whose lock this forwarder must hold to send; null when the caller holds it already.</summary>
     public string? LockStateDir { get; init; }
 
-    /// <summary>The uplink as the status page shows it.</summary>
-    public DeliveryStatus Status
+    /// <summary>Told the uplink's status after a pass that changed it (the show stage's only source for it).</summary>
+    public Action<UplinkStatus>? UplinkChanged { get; init; }
+
+    /// <summary>The uplink as this forwarder last saw it (the outbox's counts as of its last pass).</summary>
+    public UplinkStatus Status
     {
         get
         {
@@ -62,6 +68,7 @@ public sealed class OutboxForwarder(
         if (LockStateDir is not null && held is null)
         {
             DeliveryLog.NotForwarding(logger, LockStateDir, ForwarderLock.FileName);
+            PublishUplink(currentOptions());
             return;
         }
         DeliveryLog.Forwarding(logger, client.Endpoint.GetLeftPart(UriPartial.Path));
@@ -104,7 +111,38 @@ public sealed class OutboxForwarder(
         var names = routes.Select(RouteName).ToHashSet(StringComparer.Ordinal);
         if (Status.RouteFaults.Any(f => !names.Contains(f.Route)))
             SetStatus(s => s with { RouteFaults = s.RouteFaults.Where(f => names.Contains(f.Route)).ToArray() });
+        PublishUplink(options);
         return next;
+    }
+
+    /// <summary>
+    /// Reads what the outbox holds (this pass may have sent, an operator command may have retried or purged) and tells
+    /// <see cref="UplinkChanged"/> when anything the show stage shows has changed.
+    /// </summary>
+    private void PublishUplink(DeliveryOptions options)
+    {
+        var counts = store.Counts();
+        var oldestEntry = store.OldestPending();
+        var now = time.GetUtcNow();
+        // How long ago the oldest waiting event was detected, by the rule its timestamp will be sent with.
+        var oldest = oldestEntry is null ? null : DetectionTime.Of(oldestEntry.Event, bootClock, clockSync.IsSynchronized(), now);
+        var retired = store.OpenUnderRetiredKey(options);
+        SetStatus(s => s with
+        {
+            Pending = counts.Pending,
+            Parked = counts.Parked,
+            Delivered = counts.Delivered,
+            Dropped = counts.DroppedExpired + counts.DroppedFull,
+            OpenUnderRetiredKey = retired,
+            OldestPendingAge = oldest?.Age ?? (oldest?.At is { } at ? now - at : null),
+            OldestPendingTakenAt = time.GetTimestamp(),
+        });
+        var status = Status;
+        if (status.SameAs(_published) && oldestEntry?.Id == _publishedOldestId)
+            return;
+        _published = status;
+        _publishedOldestId = oldestEntry?.Id;
+        UplinkChanged?.Invoke(status);
     }
 
     private async Task<DateTimeOffset> DrainLaneAsync(string route, DeliveryOptions options, CancellationToken cancellationToken)
@@ -240,10 +278,13 @@ public sealed class OutboxForwarder(
         });
     }
 
-    private void SetStatus(Func<DeliveryStatus, DeliveryStatus> change)
+    private void SetStatus(Func<UplinkStatus, UplinkStatus> change)
     {
         lock (_statusGate)
-            _status = change(_status);
+        {
+            var s = change(_status);
+            _status = s with { State = UplinkStatus.StateOf(s.RouteFaults, s.ConsecutiveFailures, s.LastDelivered) };
+        }
     }
 
     private static string RouteName(string route) => route.Length == 0 ? "default" : route;

@@ -72,10 +72,9 @@ public static class StatusPages
         var worst = status.Alerts.OrderBy(a => a.Rank).ThenBy(a => a.Firing ? 0 : 1).First();
         var count = status.Alerts.Count.ToString(CultureInfo.InvariantCulture);
         var title = $"{count} alert{(status.Alerts.Count == 1 ? "" : "s")} open";
-        var severity = worst.Severity.Length > 4 ? worst.Severity[..4].ToUpperInvariant() : worst.Severity.ToUpperInvariant();
         return rows >= 4
-            ? Page("alerts", columns, rows, title, $"{severity} {worst.RuleId}", worst.Entity, worst.Firing ? "firing" : "pending")
-            : Page("alerts", columns, rows, title, $"{severity} {worst.RuleId}");
+            ? Page("alerts", columns, rows, title, $"{worst.Label} {worst.RuleId}", worst.Entity, worst.Firing ? "firing" : "pending")
+            : Page("alerts", columns, rows, title, $"{worst.Label} {worst.RuleId}");
     }
 
     /// <summary>"PD OK" / "PD DOWN 37 queued" / "PD KEY REJECTED" on one row where it fits, else the queue on the second row.</summary>
@@ -92,8 +91,8 @@ public static class StatusPages
         };
         if (uplink.State == UplinkState.Unknown)
             return Page("uplink", columns, rows, state, "uplink unknown");
-        var queued = $"{uplink.Queued} queued";
-        if (uplink.State == UplinkState.Ok && uplink.Queued == 0)
+        var queued = $"{uplink.Pending} queued";
+        if (uplink.State == UplinkState.Ok && uplink.Pending == 0)
             return Page("uplink", columns, rows, state, "outbox empty");
         var line = $"{state} {queued}";
         return line.Length <= columns ? Page("uplink", columns, rows, line) : Page("uplink", columns, rows, state, queued);

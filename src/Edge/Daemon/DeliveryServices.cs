@@ -45,9 +45,9 @@ public static class DeliveryServices
             sp.GetRequiredService<IBootClock>(), sp.GetRequiredService<IClockSyncSource>(), time, Random.Shared, sp.GetRequiredService<ILogger<OutboxForwarder>>())
         {
             LockStateDir = config.StateDir,
+            UplinkChanged = sp.GetRequiredService<StatusBoard>().PublishUplink,
         });
         services.AddHostedService(sp => sp.GetRequiredService<OutboxForwarder>());
-        services.AddHostedService<UplinkMonitor>();
         return services;
     }
 }

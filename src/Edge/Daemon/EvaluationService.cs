@@ -140,14 +140,14 @@ public sealed class EvaluationService : BackgroundService
         foreach (var series in _engine.Store.All)
         {
             if (series.TryLast(out var ticks, out var value))
-                readings.Add(new LatestReading(series.Entity, series.Metric, series.Info.Format(value), series.Info.Unit, new DateTimeOffset(ticks, TimeSpan.Zero)));
+                readings.Add(new LatestReading(series.Entity, series.Metric, series.Info, value, new DateTimeOffset(ticks, TimeSpan.Zero)));
         }
         foreach (var record in _engine.Snapshot())
         {
             var rule = _engine.Config.Rules.FirstOrDefault(r => r.Id == record.RuleId);
             var since = record.Phase is AlertPhase.Pending ? record.PhaseSince : record.FiredAt;
-            var value = _engine.Store.TryGet(record.Entity, rule?.Metric ?? "", out var s) ? s.Info.Format(record.Value) : record.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            open.Add(new OpenAlert(record.RuleId, record.Entity, record.Phase, rule?.Severity.ToString().ToLowerInvariant() ?? "", value, new DateTimeOffset(since, TimeSpan.Zero)));
+            var info = _engine.Store.TryGet(record.Entity, rule?.Metric ?? "", out var s) ? s.Info : null;
+            open.Add(new OpenAlert(record.RuleId, record.Entity, record.Phase, rule?.Severity, record.Value, info, new DateTimeOffset(since, TimeSpan.Zero)));
         }
         readings.Sort((a, b) => (a.Entity, a.Metric).CompareTo((b.Entity, b.Metric)));
         return new StatusSnapshot(now, readings, open, _engine.Refused, _channel.Dropped, _engine.Store.AllocatedBytes, _engine.Store.BudgetBytes) { Maintenance = _openWindows };

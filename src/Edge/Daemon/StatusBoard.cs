@@ -1,4 +1,7 @@
+using System.Globalization;
 using Edge.Core.Alerts;
+using Edge.Core.Readings;
+using Edge.Core.Rules;
 using Edge.Core.Status;
 
 namespace Edge.Daemon;
@@ -10,14 +13,14 @@ namespace Edge.Daemon;
 public sealed class StatusBoard
 {
     private volatile StatusSnapshot _current = StatusSnapshot.Empty;
-    private volatile DeliverySnapshot _delivery = DeliverySnapshot.Unknown;
+    private volatile UplinkStatus _uplink = UplinkStatus.Unknown;
 
     public StatusSnapshot Current => _current;
 
-    /// <summary>The uplink and the outbox, published by <see cref="UplinkMonitor"/>.</summary>
-    public DeliverySnapshot Delivery => _delivery;
+    /// <summary>The uplink and the outbox, published by the forwarder when they change.</summary>
+    public UplinkStatus Uplink => _uplink;
 
-    public void PublishDelivery(DeliverySnapshot delivery) => _delivery = delivery;
+    public void PublishUplink(UplinkStatus uplink) => _uplink = uplink;
 
     public void Publish(StatusSnapshot snapshot) => _current = snapshot;
 }
@@ -26,13 +29,22 @@ public sealed record StatusSnapshot(DateTimeOffset Taken, IReadOnlyList<LatestRe
 {
     public static readonly StatusSnapshot Empty = new(DateTimeOffset.MinValue, [], [], 0, 0, 0, 0);
 
-    /// <summary>The deliver stage's state (uplink, outbox depth); unknown until the delivery stage publishes it.</summary>
-    public UplinkStatus Uplink { get; init; } = UplinkStatus.Unknown;
-
     /// <summary>Every maintenance window open when the snapshot was taken.</summary>
     public IReadOnlyList<Core.Maintenance.MaintenanceWindow> Maintenance { get; init; } = [];
 }
 
-public sealed record LatestReading(string Entity, string Metric, string Value, string Unit, DateTimeOffset Time);
+/// <summary>The newest value of one series, as the series holds it: formatted only where it is written out.</summary>
+public sealed record LatestReading(string Entity, string Metric, MetricInfo Info, double Value, DateTimeOffset Time)
+{
+    public string Unit => Info.Unit;
 
-public sealed record OpenAlert(string RuleId, string Entity, AlertPhase Phase, string Severity, string Value, DateTimeOffset Since);
+    /// <summary>The value as text: a state metric's state name, a number to three decimals (spec/interfaces.md).</summary>
+    public string Text => Info.Format(Value);
+}
+
+/// <param name="Severity">The rule's severity; null when the rule left the configuration while its alert was still open.</param>
+/// <param name="Info">The alert's metric; null when its series is gone, and the value is then written as a plain number.</param>
+public sealed record OpenAlert(string RuleId, string Entity, AlertPhase Phase, Severity? Severity, double Value, MetricInfo? Info, DateTimeOffset Since)
+{
+    public string ValueText => Info?.Format(Value) ?? Value.ToString(CultureInfo.InvariantCulture);
+}

@@ -54,7 +54,7 @@ internal sealed class DemoConsole(StatusBoard board, TimeProvider time, ConfigSt
                     foreach (var sensor in config.Current.Sensors)
                     {
                         string Value(string metric) =>
-                            snapshot.Readings.FirstOrDefault(r => r.Entity == sensor.Id && r.Metric == metric) is { } r ? $"{r.Value,6} {r.Unit}" : "     -";
+                            snapshot.Readings.FirstOrDefault(r => r.Entity == sensor.Id && r.Metric == metric) is { } r ? $"{r.Text,6} {r.Unit}" : "     -";
                         Console.WriteLine($"{Clock(snapshot.Taken)}  {sensor.Id,-12} temperature {Value(Metrics.TemperatureC)}  humidity {Value(Metrics.HumidityPct)}  dew point {Value(Metrics.DewPointC)}");
                     }
                     foreach (var device in config.Current.Snmp)
@@ -72,7 +72,7 @@ internal sealed class DemoConsole(StatusBoard board, TimeProvider time, ConfigSt
     /// <summary>The page a 20x4 LCD in the rack shows now, drawn by the real page code (a critical alert takes over the screen).</summary>
     private void PrintLcd(StatusSnapshot snapshot)
     {
-        var status = LcdStatus.From(snapshot, config.Current, "demo", config.Rejection is not null);
+        var status = LcdStatus.From(snapshot, board.Uplink, config.Current, "demo", config.Rejection is not null);
         var pages = Display.Pages.StatusPages.Build(status, 20, 4);
         var page = Display.Pages.StatusPages.Critical(status, 20, 4) ?? pages[_page++ % pages.Count];
         Console.WriteLine($"{"",10}┌{new string('─', 20)}┐ LCD: {page.Name}");
@@ -85,7 +85,7 @@ internal sealed class DemoConsole(StatusBoard board, TimeProvider time, ConfigSt
     private static string DeviceLine(StatusSnapshot snapshot, string device)
     {
         var own = snapshot.Readings.Where(r => r.Entity == device || r.Entity.StartsWith(device + "/", StringComparison.Ordinal)).ToList();
-        if (own.FirstOrDefault(r => r.Entity == device && r.Metric == Metrics.Reachable) is { Value: "0" })
+        if (own.FirstOrDefault(r => r.Entity == device && r.Metric == Metrics.Reachable) is { Value: 0 })
             return "UNREACHABLE";
         if (own.Count == 0)
             return "-";
@@ -93,12 +93,12 @@ internal sealed class DemoConsole(StatusBoard board, TimeProvider time, ConfigSt
         foreach (var metric in new[] { Metrics.OutputSource, Metrics.BatteryChargePct, Metrics.BatteryRuntimeMin, Metrics.LoadPct })
         {
             if (own.FirstOrDefault(r => r.Entity == device && r.Metric == metric) is { } r)
-                parts.Add(metric == Metrics.OutputSource ? $"on {r.Value}" : $"{Short(metric)} {r.Value}{(r.Unit == "%" ? "" : " ")}{r.Unit}");
+                parts.Add(metric == Metrics.OutputSource ? $"on {r.Text}" : $"{Short(metric)} {r.Text}{(r.Unit == "%" ? "" : " ")}{r.Unit}");
         }
         foreach (var (kind, metrics) in new[] { ("inlet", new[] { Metrics.PowerW }), ("phase", [Metrics.CurrentA]), ("bank", [Metrics.CurrentA]), ("input", [Metrics.VoltageV]), ("sensor", [Metrics.TemperatureC, Metrics.HumidityPct]) })
         {
             foreach (var part in own.Where(r => r.Entity.Contains("/" + kind + "/", StringComparison.Ordinal) && metrics.Contains(r.Metric)).GroupBy(r => r.Entity))
-                parts.Add($"{part.Key[(device.Length + 1)..]} {string.Join(" ", part.OrderBy(r => Array.IndexOf(metrics, r.Metric)).Select(r => $"{r.Value}{(r.Unit == "%" ? "" : " ")}{r.Unit}"))}");
+                parts.Add($"{part.Key[(device.Length + 1)..]} {string.Join(" ", part.OrderBy(r => Array.IndexOf(metrics, r.Metric)).Select(r => $"{r.Text}{(r.Unit == "%" ? "" : " ")}{r.Unit}"))}");
         }
         return string.Join(", ", parts);
     }

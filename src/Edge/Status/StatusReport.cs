@@ -1,8 +1,8 @@
 using System.Globalization;
 using Edge.Core.Readings;
 using Edge.Core.Rules;
+using Edge.Core.Status;
 using Edge.Daemon;
-using Edge.Delivery.Outbox;
 
 namespace Edge.Status;
 
@@ -23,7 +23,7 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TrapServ
             var reachable = snapshot.Readings.FirstOrDefault(r => r.Entity == s.Id && r.Metric == Core.Readings.Metrics.Reachable);
             var newest = snapshot.Readings.Where(r => r.Entity == s.Id || r.Entity.StartsWith(s.Id + "/", StringComparison.Ordinal))
                 .Select(r => (DateTimeOffset?)r.Time).Max();
-            return new SourceStatus(s.Id, s.Kind.ToString(), Durations.Format(s.Interval), reachable is null ? null : reachable.Value == "1",
+            return new SourceStatus(s.Id, s.Kind.ToString(), Durations.Format(s.Interval), reachable is null ? null : reachable.Value == 1,
                 newest is { } t ? Math.Round((now - t).TotalSeconds, 1) : null, problems.Of(s.Id));
         }).ToList();
         return new StatusDocument
@@ -36,10 +36,10 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TrapServ
             Config = new ConfigStatus(current.FilePath, rejection is null ? "good" : "rejected edit", config.Generation, config.AppliedAt,
                 rejection?.At, rejection?.Problems ?? []),
             Sources = sources,
-            Readings = snapshot.Readings.Select(r => new ReadingStatus(r.Entity, r.Metric, r.Value, r.Unit, Math.Round((now - r.Time).TotalSeconds, 1))).ToList(),
-            OpenAlerts = snapshot.OpenAlerts.Select(a => new AlertStatus(a.RuleId, a.Entity, a.Phase.ToString().ToLowerInvariant(), a.Severity, a.Value, a.Since)).ToList(),
+            Readings = snapshot.Readings.Select(r => new ReadingStatus(r.Entity, r.Metric, r.Text, r.Unit, Math.Round((now - r.Time).TotalSeconds, 1))).ToList(),
+            OpenAlerts = snapshot.OpenAlerts.Select(a => new AlertStatus(a.RuleId, a.Entity, a.Phase.ToString().ToLowerInvariant(), SeverityName(a.Severity), a.ValueText, a.Since)).ToList(),
             Counters = new CounterStatus(snapshot.RefusedReadings, snapshot.DroppedReadings, snapshot.SeriesBytes, snapshot.SeriesBudget),
-            Uplink = Uplink(board.Delivery),
+            Uplink = Uplink(board.Uplink),
             HardwareWatchdog = _hardwareWatchdog,
             Maintenance = snapshot.Maintenance.Where(w => w.End > now)
                 .Select(w => new MaintenanceStatus(w.Id, w.Selector.Patterns, w.Rules, w.Start, w.End, Math.Round((w.End - now).TotalSeconds), w.Reason, w.StartedBy)).ToList(),
@@ -49,19 +49,17 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TrapServ
         };
     }
 
-    private static UplinkReport Uplink(DeliverySnapshot delivery)
-    {
-        var counts = delivery.Counts;
-        var status = delivery.Status;
-        return new UplinkReport(delivery.Uplink.State.ToString().ToLowerInvariant(), counts?.Pending ?? 0, counts?.Parked ?? 0, counts?.Delivered ?? 0,
-            delivery.OldestPendingAge is { } oldest ? Math.Round(oldest.TotalSeconds) : null,
-            status?.LastDelivered, status?.ConsecutiveFailures ?? 0, status?.LastError,
-            (counts?.DroppedExpired ?? 0) + (counts?.DroppedFull ?? 0))
+    private UplinkReport Uplink(UplinkStatus uplink) =>
+        new(uplink.State.ToString().ToLowerInvariant(), uplink.Pending, uplink.Parked, uplink.Delivered,
+            uplink.OldestPendingAgeNow(time) is { } oldest ? Math.Round(oldest.TotalSeconds) : null,
+            uplink.LastDelivered, uplink.ConsecutiveFailures, uplink.LastError, uplink.Dropped)
         {
-            RouteFaults = status?.RouteFaults.Select(f => new RouteFaultReport(f.Route, FaultName(f.Kind), f.Error, f.Since)).ToList() ?? [],
-            OpenUnderRetiredKey = delivery.OpenUnderRetiredKey.Select(i => new RetiredKeyIncident(i.DedupKey, i.Route.Length == 0 ? "default" : i.Route)).ToList(),
+            RouteFaults = uplink.RouteFaults.Select(f => new RouteFaultReport(f.Route, FaultName(f.Kind), f.Error, f.Since)).ToList(),
+            OpenUnderRetiredKey = uplink.OpenUnderRetiredKey.Select(i => new RetiredKeyIncident(i.DedupKey, i.Route.Length == 0 ? "default" : i.Route)).ToList(),
         };
-    }
+
+    /// <summary>PagerDuty's spelling of a severity (Events API v2: "critical", "error", "warning", "info").</summary>
+    private static string SeverityName(Severity? severity) => severity?.ToString().ToLowerInvariant() ?? "";
 
     private static string FaultName(RouteFaultKind kind) => kind switch
     {
@@ -82,14 +80,11 @@ public sealed class StatusReport(StatusBoard board, ConfigState config, TrapServ
 
         Head("edge_reading", "gauge", "Latest value of each numeric series (state metrics as their state code).");
         var board1 = board.Current;
-        foreach (var r in board1.Readings)
-        {
-            if (double.TryParse(r.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
-                w.Append("edge_reading{entity=\"").Append(Esc(r.Entity)).Append("\",metric=\"").Append(r.Metric).Append("\"} ").Append(Num(v)).Append('\n');
-        }
+        foreach (var r in board1.Readings.Where(r => !r.Info.IsState))
+            w.Append("edge_reading{entity=\"").Append(Esc(r.Entity)).Append("\",metric=\"").Append(r.Metric).Append("\"} ").Append(Num(r.Value)).Append('\n');
         Head("edge_reading_state", "gauge", "1 for the current state of each state series.");
-        foreach (var r in board1.Readings.Where(r => Core.Readings.Metrics.All.TryGetValue(r.Metric, out var m) && m.IsState))
-            w.Append("edge_reading_state{entity=\"").Append(Esc(r.Entity)).Append("\",metric=\"").Append(r.Metric).Append("\",state=\"").Append(Esc(r.Value)).Append("\"} 1\n");
+        foreach (var r in board1.Readings.Where(r => r.Info.IsState))
+            w.Append("edge_reading_state{entity=\"").Append(Esc(r.Entity)).Append("\",metric=\"").Append(r.Metric).Append("\",state=\"").Append(Esc(r.Text)).Append("\"} 1\n");
         Head("edge_alert_open", "gauge", "1 for each alert that is pending, firing or clearing.");
         foreach (var a in d.OpenAlerts)
             w.Append("edge_alert_open{rule=\"").Append(Esc(a.Rule)).Append("\",entity=\"").Append(Esc(a.Entity)).Append("\",phase=\"").Append(a.Phase).Append("\",severity=\"").Append(a.Severity).Append("\"} 1\n");

@@ -1,4 +1,5 @@
 using Edge.Core.Alerts;
+using Edge.Core.Status;
 using Edge.Delivery.Configuration;
 using Edge.Emulators.PagerDuty;
 using Edge.Delivery.Outbox;

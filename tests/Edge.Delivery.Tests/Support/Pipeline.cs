@@ -1,5 +1,6 @@
 using Edge.Core.Alerts;
 using Edge.Core.Rules;
+using Edge.Core.Status;
 using Edge.Delivery.Clock;
 using Edge.Delivery.Configuration;
 using Edge.Emulators.PagerDuty;
@@ -51,8 +52,11 @@ public sealed class Pipeline : IAsyncDisposable
     public OutboxForwarder Forwarder { get; private set; }
     public string StateDir => _dir.Path;
 
-    public OutboxForwarder NewForwarder() =>
-        new(Store, () => Options, new PagerDutyClient(_http, Options.Endpoint, Time, Options.RequestTimeout), Boot, ClockSync, Time, new Random(7), NullLogger<OutboxForwarder>.Instance);
+    public OutboxForwarder NewForwarder(Action<UplinkStatus>? uplinkChanged = null) =>
+        new(Store, () => Options, new PagerDutyClient(_http, Options.Endpoint, Time, Options.RequestTimeout), Boot, ClockSync, Time, new Random(7), NullLogger<OutboxForwarder>.Instance)
+        {
+            UplinkChanged = uplinkChanged,
+        };
 
     /// <summary>What the host gives the forwarder: the kernel's word, or with "clock": "assume-synchronized" always yes.</summary>
     private IClockSyncSource ClockSync => Options.CheckClockSync ? Sync : new AssumedClockSync();

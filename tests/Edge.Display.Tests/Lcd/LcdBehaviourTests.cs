@@ -1,3 +1,4 @@
+using Edge.Core.Rules;
 using Edge.Display.Pages;
 using Edge.Display.Tests.Support;
 
@@ -34,7 +35,7 @@ public class LcdBehaviourTests
     [Fact]
     public void A_critical_alert_takes_over_the_screen_and_blinks_the_backlight()
     {
-        var lcd = new Screens { Status = Screens.Rack(null, new AlertLine("rack-hot", "rack-top", "critical", Firing: true)) };
+        var lcd = new Screens { Status = Screens.Rack(null, new AlertLine("rack-hot", "rack-top", Severity.Critical, Firing: true)) };
         var backlight = new List<bool>();
         for (var i = 0; i < 4; i++)
         {
@@ -54,7 +55,7 @@ public class LcdBehaviourTests
     [Fact]
     public void A_pending_critical_alert_does_not_take_over()
     {
-        var status = Screens.Rack(null, new AlertLine("rack-hot", "rack-top", "critical", Firing: false));
+        var status = Screens.Rack(null, new AlertLine("rack-hot", "rack-top", Severity.Critical, Firing: false));
         Assert.Null(StatusPages.Critical(status, 16, 2));
     }
 

@@ -1,3 +1,4 @@
+using Edge.Core.Rules;
 using Edge.Display.Pages;
 using Edge.Display.Tests.Support;
 
@@ -44,7 +45,7 @@ public class MaintenanceBannerTests
     public void A_critical_alert_page_carries_the_banner_too_and_without_a_window_the_pages_are_as_before()
     {
         var lcd = new Screens("lcd2004");
-        lcd.Status = Screens.Rack(null, new AlertLine("rack-hot", "rack-top", "critical", Firing: true)) with { MaintenanceEnds = [lcd.Time.GetUtcNow() + TimeSpan.FromMinutes(30)] };
+        lcd.Status = Screens.Rack(null, new AlertLine("rack-hot", "rack-top", Severity.Critical, Firing: true)) with { MaintenanceEnds = [lcd.Time.GetUtcNow() + TimeSpan.FromMinutes(30)] };
         lcd.Service.Step();
         Assert.Equal(["!! CRITICAL !!", "rack-hot", "rack-top", "MAINTENANCE 30m00s"], lcd.Glass.Rows.Select(r => r.TrimEnd()));
 

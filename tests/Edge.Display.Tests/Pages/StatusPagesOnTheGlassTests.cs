@@ -1,3 +1,4 @@
+using Edge.Core.Rules;
 using Edge.Core.Status;
 using Edge.Display.Pages;
 using Edge.Display.Tests.Support;
@@ -41,7 +42,7 @@ public class StatusPagesOnTheGlassTests
     {
         var lcd = new Screens
         {
-            Status = Screens.Rack(null, new AlertLine("rack-warm", "rack-top", "warning", true), new AlertLine("ups-on-battery", "ups-1", "error", false)),
+            Status = Screens.Rack(null, new AlertLine("rack-warm", "rack-top", Severity.Warning, true), new AlertLine("ups-on-battery", "ups-1", Severity.Error, false)),
         };
         Assert.Equal(["2 alerts open   ", "ERRO ups-on-batt"], lcd.Page("alerts"));
     }

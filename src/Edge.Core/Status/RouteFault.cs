@@ -1,4 +1,4 @@
-namespace Edge.Delivery.Outbox;
+namespace Edge.Core.Status;
 
 /// <summary>A route that cannot deliver for a reason the operator must see (edge status, /metrics, the LCD).</summary>
 /// <param name="Route">The route's name ("default" for the default key); never its key.</param>

@@ -1,4 +1,4 @@
-namespace Edge.Delivery.Outbox;
+namespace Edge.Core.Status;
 
 public enum RouteFaultKind
 {
