@@ -1,3 +1,4 @@
+using Edge.Core.Alerts;
 using Microsoft.Extensions.Logging;
 
 namespace Edge.Delivery;
@@ -23,6 +24,12 @@ internal static partial class DeliveryLog
 
     [LoggerMessage(3005, LogLevel.Error, "Outbox unwritable and its memory buffer full: dropped held {Action} {DedupKey} ({Severity}); {Dropped} dropped since start")]
     public static partial void DroppedUnsaved(ILogger logger, string action, string dedupKey, string severity, long dropped);
+
+    [LoggerMessage(3006, LogLevel.Warning, "Alert {Action} {DedupKey} ({Severity}): {Summary}")]
+    public static partial void AlertEvent(ILogger logger, EventAction action, string dedupKey, string severity, string summary);
+
+    [LoggerMessage(3007, LogLevel.Warning, "{Action} {DedupKey} suppressed by maintenance {Window}: recorded, not sent to PagerDuty ({Summary})")]
+    public static partial void AlertSuppressed(ILogger logger, EventAction action, string dedupKey, long window, string summary);
 
     [LoggerMessage(3010, LogLevel.Information, "Delivered {Action} {DedupKey} (outbox {Id}) to route {Route} after {Attempts} attempts")]
     public static partial void Delivered(ILogger logger, string action, string dedupKey, long id, string route, int attempts);

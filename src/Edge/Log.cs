@@ -48,17 +48,11 @@ internal static partial class Log
     [LoggerMessage(1041, LogLevel.Warning, "SNMP engine boots cannot be kept in {File} ({Error}); v3 informs still work, with boots 1")]
     public static partial void EngineBootsNotKept(ILogger logger, string file, string error);
 
-    [LoggerMessage(1100, LogLevel.Warning, "Alert {Action} {DedupKey} ({Severity}): {Summary}")]
-    public static partial void AlertEvent(ILogger logger, EventAction action, string dedupKey, string severity, string summary);
-
     [LoggerMessage(1600, LogLevel.Warning, "Maintenance window {Id} open on {Selector} ({Rules}) until {End:u}: {Reason}, started by {StartedBy}; alerts it covers are not paged until it ends")]
     public static partial void MaintenanceOpen(ILogger logger, long id, string selector, string rules, DateTimeOffset end, string reason, string startedBy);
 
     [LoggerMessage(1601, LogLevel.Warning, "Maintenance window {Id} ({Reason}) has ended; alerts it held that still fire are paged now")]
     public static partial void MaintenanceClosed(ILogger logger, long id, string reason);
-
-    [LoggerMessage(1602, LogLevel.Warning, "{Action} {DedupKey} suppressed by maintenance {Window}: recorded, not sent to PagerDuty ({Summary})")]
-    public static partial void AlertSuppressed(ILogger logger, EventAction action, string dedupKey, long window, string summary);
 
     [LoggerMessage(1603, LogLevel.Warning, "Maintenance button: window {Id} started for the whole appliance until {End:u}")]
     public static partial void ButtonStarted(ILogger logger, long id, DateTimeOffset end);

@@ -17,13 +17,18 @@ public sealed class AlertTracker
 
     private readonly ApplianceIdentity _appliance;
     private readonly IAlertEventSink _sink;
+    private readonly AlertBatch? _batch;
     private readonly Dictionary<string, GroupIncident> _groups = new(StringComparer.Ordinal);
     private readonly List<GroupIncident> _dirty = [];
 
-    public AlertTracker(ApplianceIdentity appliance, IAlertEventSink sink)
+    /// <param name="appliance">Who sends the events.</param>
+    /// <param name="sink">Where each event goes: the batch itself, or the maintenance gate in front of it.</param>
+    /// <param name="batch">Where each change of an alert's phase or timers is kept for the commit; null when no state is kept.</param>
+    public AlertTracker(ApplianceIdentity appliance, IAlertEventSink sink, AlertBatch? batch = null)
     {
         _appliance = appliance;
         _sink = sink;
+        _batch = batch;
     }
 
     /// <summary>Moves the alert on by what its condition says at <paramref name="now"/>.</summary>
@@ -32,6 +37,7 @@ public sealed class AlertTracker
     public void Step(Alert alert, bool breached, bool cleared, long now)
     {
         var rule = alert.Rule;
+        var (phase, since) = (alert.Phase, alert.PhaseSince);
         switch (alert.Phase)
         {
             case AlertPhase.Ok when breached:
@@ -61,13 +67,22 @@ public sealed class AlertTracker
                 Resolve(alert, now, reason: null);
                 break;
         }
+        // FiredAt changes only with the phase; the value moves with every reading and is kept only with a change.
+        if (alert.Phase != phase || alert.PhaseSince != since)
+            _batch?.Save(Record(alert));
     }
 
-    /// <summary>Resolves an open alert whose rule no longer exists (or now sends to another incident).</summary>
+    /// <summary>An alert carried over a restart or reload that the engine drops (its rule deleted, or sending elsewhere).</summary>
+    internal void Forget(AlertRecord record) => _batch?.Forget(record.RuleId, record.Entity);
+
+    /// <summary>Resolves an open alert whose rule no longer exists (or now sends to another incident), and forgets its state.</summary>
     public void Retire(Alert alert, long now, string reason)
     {
+        if (alert.Phase == AlertPhase.Ok)
+            return;
         if (alert.IsOpen)
             Resolve(alert, now, reason);
+        _batch?.Forget(alert.Rule.Id, alert.Series.Entity);
     }
 
     /// <summary>Puts a carried-over alert back in its phase without sending anything: its incident is already open.</summary>

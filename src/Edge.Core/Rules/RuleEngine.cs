@@ -74,7 +74,7 @@ public sealed class RuleEngine
     /// <summary>Ends a batch of readings: grouped incidents whose entities changed send their one event.</summary>
     public void EndBatch(DateTimeOffset now) => Tracker.FlushGroups(now.UtcTicks);
 
-    /// <summary>Every alert's state, for a restart or a reload to carry over.</summary>
+    /// <summary>Every alert that is not Ok, as it stands (for the status snapshot).</summary>
     public IEnumerable<AlertRecord> Snapshot()
     {
         foreach (var series in Store.All)
@@ -133,7 +133,13 @@ public sealed class RuleEngine
                 }
             }
         }
-        carried.AddRange(_carried.Values.Where(r => config.Rules.Any(rule => rule.Id == r.RuleId && AlertTracker.Fingerprint(rule) == r.RuleFingerprint)));
+        foreach (var record in _carried.Values)
+        {
+            if (config.Rules.Any(rule => rule.Id == record.RuleId && AlertTracker.Fingerprint(rule) == record.RuleFingerprint))
+                carried.Add(record);
+            else
+                Tracker.Forget(record);
+        }
         Tracker.FlushGroups(now.UtcTicks);
         Tracker.ForgetGroups();
         var next = new RuleEngine(config, Tracker, carried);

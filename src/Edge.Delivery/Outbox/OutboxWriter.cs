@@ -8,21 +8,20 @@ using Microsoft.Extensions.Logging;
 namespace Edge.Delivery.Outbox;
 
 /// <summary>
-/// The evaluate stage's door to the outbox. <see cref="Publish"/> (called by the alert tracker on the evaluate
-/// thread) only stamps and holds the event; <see cref="Commit"/>, called by the same thread after each batch of
-/// readings, writes the held events and the alert-state changes of that batch in one transaction. A crash before it
-/// loses both the events and the state change together, so the next run sees the same transition again and sends
-/// it: never one without the other. Pending <c>for</c> timers are state too and are written when they change.
+/// The evaluate stage's door to the outbox. <see cref="Commit"/>, called by the evaluate thread after each batch of
+/// readings, stamps and logs the batch's events and writes them with the batch's alert-state changes in one
+/// transaction. A crash before it loses both the events and the state change together, so the next run sees the same
+/// transition again and sends it: never one without the other. Pending <c>for</c> timers are state too.
 /// </summary>
 public sealed class OutboxWriter(OutboxStore store, IBootClock bootClock, IClockSyncSource clockSync, TimeProvider time, ILogger<OutboxWriter> logger)
-    : IAlertEventSink
+    : IAlertOutbox
 {
     // If the card is failing, events wait in memory for a commit that works; beyond this the oldest non-critical go
     // (the oldest critical only when nothing else is held: memory stays bounded), each one counted and logged.
     internal const int MaxUnsaved = 10_000;
 
     private readonly List<OutboxEvent> _unsaved = [];
-    private Dictionary<(string, string), AlertRecord> _saved = [];
+    private readonly Dictionary<(string RuleId, string Entity), AlertRecord?> _unsavedStates = [];
 
     /// <summary>False with <c>"clock": "assume-synchronized"</c>: every event counts as stamped on a good clock.</summary>
     public bool CheckClockSync { get; init; } = true;
@@ -33,8 +32,53 @@ public sealed class OutboxWriter(OutboxStore store, IBootClock bootClock, IClock
     /// <summary>Held events dropped since start because commits kept failing; never silent (log event 3005).</summary>
     public long DroppedUnsaved { get; private set; }
 
-    public void Publish(AlertEvent alertEvent)
+    /// <summary>The persisted alert state for the rule engine to start from.</summary>
+    public IReadOnlyList<AlertRecord> LoadState()
     {
+        var records = store.LoadAlertState();
+        var counts = store.Counts();
+        DeliveryLog.Opened(logger, store.Path, counts.Pending, counts.Parked, records.Count);
+        return records;
+    }
+
+    public bool Commit(AlertBatch batch)
+    {
+        foreach (var e in batch.Events)
+            Hold(e);
+        foreach (var (key, record) in batch.States)
+            _unsavedStates[key] = record;
+        batch.Clear();
+        if (_unsaved.Count == 0 && _unsavedStates.Count == 0)
+            return true;
+        var upserts = new List<AlertRecord>();
+        var deletes = new List<(string, string)>();
+        foreach (var (key, record) in _unsavedStates)
+        {
+            if (record is null)
+                deletes.Add(key);
+            else
+                upserts.Add(record);
+        }
+        try
+        {
+            store.Commit(_unsaved, upserts, deletes);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            DeliveryLog.CommitFailed(logger, _unsaved.Count, e.Message);
+            return false;
+        }
+        _unsaved.Clear();
+        _unsavedStates.Clear();
+        return true;
+    }
+
+    private void Hold(AlertEvent alertEvent)
+    {
+        if (alertEvent.SuppressedBy is { } window)
+            DeliveryLog.AlertSuppressed(logger, alertEvent.Action, alertEvent.DedupKey, window, alertEvent.Summary);
+        else
+            DeliveryLog.AlertEvent(logger, alertEvent.Action, alertEvent.DedupKey, SeverityName(alertEvent.Severity), alertEvent.Summary);
         if (_unsaved.Count >= MaxUnsaved)
         {
             var victim = _unsaved.FindIndex(e => !e.IsCritical);
@@ -46,50 +90,6 @@ public sealed class OutboxWriter(OutboxStore store, IBootClock bootClock, IClock
             DeliveryLog.DroppedUnsaved(logger, OutboxStore.ActionName(dropped.Action), dropped.DedupKey, dropped.Severity, DroppedUnsaved);
         }
         _unsaved.Add(Stamp(alertEvent));
-    }
-
-    /// <summary>The persisted alert state for the rule engine to start from; also what the next commit diffs against.</summary>
-    public IReadOnlyList<AlertRecord> LoadState()
-    {
-        var records = store.LoadAlertState();
-        _saved = records.ToDictionary(r => (r.RuleId, r.Entity));
-        var counts = store.Counts();
-        DeliveryLog.Opened(logger, store.Path, counts.Pending, counts.Parked, records.Count);
-        return records;
-    }
-
-    /// <summary>
-    /// Commits the held events with the state changes between the last commit and <paramref name="snapshot"/>
-    /// (the engine's every non-Ok alert). Does nothing when neither changed. False when the write failed: the events
-    /// stay held and go with the next commit.
-    /// </summary>
-    public bool Commit(IEnumerable<AlertRecord> snapshot)
-    {
-        var current = new Dictionary<(string, string), AlertRecord>();
-        foreach (var record in snapshot)
-            current[(record.RuleId, record.Entity)] = record;
-        var upserts = new List<AlertRecord>();
-        foreach (var (key, record) in current)
-        {
-            // The value moves with every reading; only a change of phase or timers is worth a write.
-            if (!_saved.TryGetValue(key, out var saved) || !SameState(saved, record))
-                upserts.Add(record);
-        }
-        var deletes = _saved.Keys.Where(k => !current.ContainsKey(k)).ToList();
-        if (_unsaved.Count == 0 && upserts.Count == 0 && deletes.Count == 0)
-            return true;
-        try
-        {
-            store.Commit(_unsaved, upserts, deletes);
-        }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
-        {
-            DeliveryLog.CommitFailed(logger, _unsaved.Count, e.Message);
-            return false;
-        }
-        _unsaved.Clear();
-        _saved = current;
-        return true;
     }
 
     /// <summary>The dedup keys of the incidents PagerDuty has open, or will once the outbox drains: what maintenance leaves alone.</summary>
@@ -131,7 +131,4 @@ public sealed class OutboxWriter(OutboxStore store, IBootClock bootClock, IClock
     }
 
     public static string SeverityName(Severity severity) => severity.ToString().ToLowerInvariant();
-
-    private static bool SameState(AlertRecord a, AlertRecord b) =>
-        a.Phase == b.Phase && a.PhaseSince == b.PhaseSince && a.FiredAt == b.FiredAt && a.RuleFingerprint == b.RuleFingerprint;
 }

@@ -69,7 +69,7 @@ internal static class DemoCommand
             using var host = EdgeHost.Build(config, TimeProvider.System, LogLevel.Error, services =>
             {
                 services.AddSingleton(sp => console = ActivatorUtilities.CreateInstance<DemoConsole>(sp));
-                services.AddSingleton<IAlertEventSink>(sp => sp.GetRequiredService<DemoConsole>());
+                services.AddSingleton<IAlertOutbox>(sp => sp.GetRequiredService<DemoConsole>());
                 services.AddHostedService(sp => sp.GetRequiredService<DemoConsole>());
             });
             Console.WriteLine($"Edge demo: appliance {config.Monitor.Appliance.Id}, {config.Sensors.Count} simulated sensors, state in {stateDir}, PagerDuty emulator at {emulator.Endpoint}");

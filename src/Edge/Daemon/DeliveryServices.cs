@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Edge.Daemon;
 
 /// <summary>
-/// The deliver stage in the host: the outbox (opened with its integrity check) as an event sink, and the forwarder
-/// as a hosted service. The evaluation service commits through <see cref="OutboxWriter"/>.
+/// The deliver stage in the host: the outbox (opened with its integrity check), its writer as the evaluate stage's
+/// <see cref="IAlertOutbox"/>, and the forwarder as a hosted service.
 /// </summary>
 public static class DeliveryServices
 {
@@ -35,7 +35,7 @@ public static class DeliveryServices
             writer.PageRecovery(config.Monitor.Appliance);
             return writer;
         });
-        services.AddSingleton<IAlertEventSink>(sp => sp.GetRequiredService<OutboxWriter>());
+        services.AddSingleton<IAlertOutbox>(sp => sp.GetRequiredService<OutboxWriter>());
         services.AddSingleton(_ => PagerDutyHttp.CreateClient(options, RunCommand.Version));
         services.AddSingleton(sp => new PagerDutyClient(sp.GetRequiredService<HttpClient>(), options.Endpoint, time, options.RequestTimeout));
         // The keys come from the configuration in force: a corrected key (reload, SIGHUP) reaches a held lane at once.

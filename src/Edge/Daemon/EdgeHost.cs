@@ -33,9 +33,7 @@ public static class EdgeHost
         services.AddSingleton(time);
         services.AddSingleton<ReadingChannel>();
         services.AddSingleton<StatusBoard>();
-        services.AddSingleton<IAlertEventSink, LoggingEventSink>();
         services.AddDelivery(config, time);
-        services.AddSingleton<EventFanOut>();
         services.AddSingleton(sp => SensorBusRegistry.ForThisMachine(time, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ISourceProvider, SensorSourceProvider>();
         services.AddSingleton(_ => new SnmpClient(time));

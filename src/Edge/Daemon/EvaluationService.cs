@@ -24,8 +24,9 @@ public sealed class EvaluationService : BackgroundService
     private readonly StatusBoard _board;
     private readonly TimeProvider _time;
     private readonly ILogger<EvaluationService> _logger;
-    private readonly OutboxWriter _outbox;
+    private readonly IAlertOutbox _outbox;
     private readonly OutboxStore _store;
+    private readonly AlertBatch _batch = new();
     private readonly MaintenanceGate _gate;
     private RuleEngine _engine;
     private int _generation;
@@ -34,16 +35,16 @@ public sealed class EvaluationService : BackgroundService
     private long _maintenanceVersion = -1;
     private IReadOnlyList<MaintenanceWindow> _openWindows = [];
 
-    public EvaluationService(ConfigState config, ReadingChannel channel, EventFanOut events, StatusBoard board, TimeProvider time, ILogger<EvaluationService> logger,
-        OutboxWriter outbox, OutboxStore store)
+    public EvaluationService(ConfigState config, ReadingChannel channel, StatusBoard board, TimeProvider time, ILogger<EvaluationService> logger,
+        IAlertOutbox outbox, OutboxStore store)
     {
         (_config, _channel, _board, _time, _logger, _outbox, _store) = (config, channel, board, time, logger, outbox, store);
         _generation = config.Generation;
-        _gate = new MaintenanceGate(events.AsSink(), outbox.OpenIncidentKeys());
+        _gate = new MaintenanceGate(_batch, outbox.OpenIncidentKeys());
         // Starts from the persisted alert state: a restart neither forgets a firing alert nor resets a pending `for`,
         // nor lets a trigger held back by a window slip out, or stay held if the window ended while Edge was down.
         var records = outbox.LoadState();
-        _engine = new RuleEngine(config.Current.Monitor, new AlertTracker(config.Current.Monitor.Appliance, _gate), records);
+        _engine = new RuleEngine(config.Current.Monitor, new AlertTracker(config.Current.Monitor.Appliance, _gate, _batch), records);
         // Windows back to the earliest firing alert's start: the one that covered it then is the one its late page names.
         var fired = records.Where(r => r.Phase is AlertPhase.Firing or AlertPhase.Clearing).Select(r => r.FiredAt).DefaultIfEmpty(time.GetUtcNow().UtcTicks).Min();
         var earliest = new DateTimeOffset(fired, TimeSpan.Zero);
@@ -84,7 +85,7 @@ public sealed class EvaluationService : BackgroundService
                 var now = _time.GetUtcNow();
                 _engine.EndBatch(now);
                 // One transaction per batch: the batch's events (grouped incidents' included) with the alert-state changes that produced them.
-                _outbox.Commit(_engine.Snapshot());
+                _outbox.Commit(_batch);
                 if (now - _lastSnapshot >= SnapshotEvery || windowsChanged)
                 {
                     _lastSnapshot = now;

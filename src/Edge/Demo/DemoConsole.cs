@@ -3,15 +3,16 @@ using Edge.Configuration;
 using Edge.Core.Alerts;
 using Edge.Core.Readings;
 using Edge.Daemon;
+using Edge.Delivery.Outbox;
 using Microsoft.Extensions.Hosting;
 
 namespace Edge.Demo;
 
 /// <summary>
 /// What a person watching the demo wants to see: each sensor's values and one line per SNMP device every couple of
-/// seconds, and every alert event as it happens.
+/// seconds, and every alert event as it is committed to the outbox (it stands in front of the outbox's writer).
 /// </summary>
-internal sealed class DemoConsole(StatusBoard board, TimeProvider time, ConfigState config) : BackgroundService, IAlertEventSink
+internal sealed class DemoConsole(StatusBoard board, TimeProvider time, ConfigState config, OutboxWriter outbox) : BackgroundService, IAlertOutbox
 {
     private static readonly TimeSpan PrintEvery = TimeSpan.FromSeconds(2);
 
@@ -23,7 +24,18 @@ internal sealed class DemoConsole(StatusBoard board, TimeProvider time, ConfigSt
     public int Triggers { get; private set; }
     public int Resolves { get; private set; }
 
-    public void Publish(AlertEvent e)
+    public IReadOnlyList<AlertRecord> LoadState() => outbox.LoadState();
+
+    public IEnumerable<string> OpenIncidentKeys() => outbox.OpenIncidentKeys();
+
+    public bool Commit(AlertBatch batch)
+    {
+        foreach (var e in batch.Events)
+            Show(e);
+        return outbox.Commit(batch);
+    }
+
+    private void Show(AlertEvent e)
     {
         lock (this)
         {

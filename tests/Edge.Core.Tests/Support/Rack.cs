@@ -20,11 +20,14 @@ public sealed class Rack
             [new SourceDescriptor("s1", SourceKind.LocalSensor, Interval, 5), new SourceDescriptor("s2", SourceKind.LocalSensor, Interval, 5),
              new SourceDescriptor("pdu-a", SourceKind.SnmpDevice, Interval, 64), new SourceDescriptor("ups-1", SourceKind.SnmpDevice, Interval, 64)],
             rules, MonitorConfig.DefaultSeriesMemoryBudget);
-        Engine = new RuleEngine(Config, new AlertTracker(Config.Appliance, Sink));
+        Engine = new RuleEngine(Config, new AlertTracker(Config.Appliance, Sink, Batch));
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
     public RecordingSink Sink { get; } = new();
+
+    /// <summary>The alert-state changes since the test last cleared it (the events go to <see cref="Sink"/>).</summary>
+    public AlertBatch Batch { get; } = new();
     public MonitorConfig Config { get; }
     public RuleEngine Engine { get; private set; }
 

@@ -29,19 +29,20 @@ public class AlertStatePersistenceTests : IDisposable
         {
             Store = OutboxStore.Open(t._dir.Path, t._time);
             Writer = new OutboxWriter(Store, new FakeBootClock(t._time), new FakeClockSync(), t._time, NullLogger<OutboxWriter>.Instance);
-            Engine = new RuleEngine(t._config, new AlertTracker(t._config.Appliance, Writer), Writer.LoadState());
+            Engine = new RuleEngine(t._config, new AlertTracker(t._config.Appliance, Batch, Batch), Writer.LoadState());
             Time = t._time;
         }
 
         public OutboxStore Store { get; }
         public OutboxWriter Writer { get; }
+        public AlertBatch Batch { get; } = new();
         public RuleEngine Engine { get; }
         public FakeTimeProvider Time { get; }
 
         public void Read(double celsius)
         {
             Engine.Accept(new Reading("s1", Metrics.TemperatureC, celsius, Time.GetUtcNow()));
-            Assert.True(Writer.Commit(Engine.Snapshot()));
+            Assert.True(Writer.Commit(Batch));
             Time.Advance(TimeSpan.FromSeconds(10));
         }
 

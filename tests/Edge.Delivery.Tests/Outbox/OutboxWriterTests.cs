@@ -21,18 +21,24 @@ public class OutboxWriterTests : IDisposable
         using var store = OutboxStore.Open(_dir.Path, _time);
         var writer = new OutboxWriter(store, new FakeBootClock(_time), new FakeClockSync(), _time, NullLogger<OutboxWriter>.Instance);
         var t = _time.GetUtcNow();
-        // As if every commit had failed: events are only held.
-        writer.Publish(Event(EventAction.Trigger, "pdu-a", t, Severity.Critical));
+        var batch = new AlertBatch();
+        batch.Publish(Event(EventAction.Trigger, "pdu-a", t, Severity.Critical));
         for (var i = 1; i < OutboxWriter.MaxUnsaved; i++)
-            writer.Publish(Event(EventAction.Trigger, $"s{i}", t));
-        Assert.Equal(0, writer.DroppedUnsaved);
+            batch.Publish(Event(EventAction.Trigger, $"s{i}", t));
+        using (new RefusedWrites(store.Path))
+        {
+            Assert.False(writer.Commit(batch));
+            Assert.Equal(0, writer.DroppedUnsaved);
 
-        writer.Publish(Event(EventAction.Trigger, "last", t));
-        writer.Publish(Event(EventAction.Trigger, "later", t));
+            batch.Publish(Event(EventAction.Trigger, "last", t));
+            batch.Publish(Event(EventAction.Trigger, "later", t));
+            Assert.False(writer.Commit(batch));
+        }
 
         Assert.Equal(2, writer.DroppedUnsaved);
         Assert.Equal(OutboxWriter.MaxUnsaved, writer.Unsaved);
-        Assert.True(writer.Commit([]));
+        Assert.Empty(store.All());
+        Assert.True(writer.Commit(batch));
         var kept = store.All().Select(e => e.Event.DedupKey.Split('/')[^1]).ToList();
         Assert.Equal(["pdu-a", "s3"], kept[..2]);
         Assert.Equal(["last", "later"], kept[^2..]);

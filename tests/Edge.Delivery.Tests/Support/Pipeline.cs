@@ -73,8 +73,9 @@ public sealed class Pipeline : IAsyncDisposable
     /// <summary>Publishes and commits at once, as one evaluate batch with one event.</summary>
     public void Publish(AlertEvent e)
     {
-        Writer.Publish(e);
-        Assert.True(Writer.Commit([]));
+        var batch = new AlertBatch();
+        batch.Publish(e);
+        Assert.True(Writer.Commit(batch));
     }
 
     public static AlertEvent Event(EventAction action, string entity, DateTimeOffset at, Severity severity = Severity.Warning, string? route = null) => new()
