@@ -1,6 +1,6 @@
 using Edge.Core.Alerts;
 using Edge.Core.Status;
-using Edge.Delivery.Emulator;
+using Edge.Emulators.PagerDuty;
 using Edge.Delivery.Tests.Support;
 using static Edge.Delivery.Tests.Support.Pipeline;
 

@@ -84,6 +84,15 @@ public class MaintenanceEndToEndTests
         using (var first = EdgeProcess.Start(log, rack.Args("run")))
         {
             await WaitForAsync(() => Contains(log, $"Trigger {HwmonRack.DedupKey("h1")} suppressed by maintenance 1"), log);
+            // The line is written as the batch commits; a kill in between would lose the batch (and with it the
+            // window's note: the reading after restart is then a plain new trigger, as after any power cut). Wait
+            // until the suppressed trigger is in the database, as `edge queue list` beside the daemon reads it.
+            var deadline = Environment.TickCount64 + 30_000;
+            while (!(await EdgeProcess.RunAsync(log, rack.Args("queue", "list"))).Output.Contains("1 suppressed by maintenance", StringComparison.Ordinal))
+            {
+                Assert.True(Environment.TickCount64 < deadline, "the suppressed trigger was never committed:\n" + log);
+                await Task.Delay(100);
+            }
             // A power cut in the middle of the window: what is committed is all that survives.
             first.Kill();
         }
