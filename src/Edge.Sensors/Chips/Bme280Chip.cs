@@ -5,10 +5,10 @@ using Edge.Sensors.Timing;
 namespace Edge.Sensors.Chips;
 
 /// <summary>
-/// Bosch BME280 at 0x76/0x77, spoken to directly as a register-pointer chip (datasheet §5, §6.2). It used to go
-/// through the dotnet/iot Bme280 binding, whose register access and compensation are sound but which drags UnitsNet
-/// into the NativeAOT binary: without it the binary is about a quarter smaller and every <c>edge</c> command starts
-/// with a quarter less CPU (docs/hardware.md). The binding's lesson stays: after reset the chip sleeps and its data
+/// Bosch BME280 at 0x76/0x77, spoken to directly as a register-pointer chip (datasheet §5, §6.2). Not through the
+/// dotnet/iot Bme280 binding: its register access and compensation are sound, but it drags UnitsNet into the
+/// NativeAOT binary, about a quarter of the binary and of every <c>edge</c> command's start-up CPU (bench/RESULTS.md).
+/// The binding's lesson stays: after reset the chip sleeps and its data
 /// registers hold reset values that compensate to plausible nonsense (dotnet/iot #753). So every reading here triggers
 /// a forced conversion, waits the datasheet time through the TimeProvider (not Thread.Sleep), confirms the conversion
 /// finished, and only then reads; a value the chip did not measure is no reading.

@@ -160,7 +160,7 @@ public sealed class SnmpClient : IAsyncDisposable, IDatagramHandler
 
     /// <summary>
     /// <paramref name="inner"/>'s outcome, delivered to the caller on the thread pool rather than on the receive thread
-    /// that completed it (see the class remarks): one hop per call, where there used to be several per request.
+    /// that completed it (see the class remarks): one hop per call, not one per step of the request.
     /// </summary>
     private static Task<SnmpResult> OffReceiveThread(Task<SnmpResult> inner)
     {

@@ -7,9 +7,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Edge.Sensors.Tests.Chips;
 
 /// <summary>
-/// The BME280 driver against the register-accurate simulator, and its compensation against the datasheet. These
-/// replace the test of the dotnet/iot binding that Bme280Chip used to wrap (dotnet/iot #753: the binding's TryRead*
-/// return reset values, plausible-looking, when nothing triggered a measurement).
+/// The BME280 driver against the register-accurate simulator, and its compensation against the datasheet. The chip's
+/// trap (dotnet/iot #753: a read with no measurement triggered returns reset values that compensate to plausible
+/// nonsense) has a test of its own.
 /// </summary>
 public sealed class Bme280ChipTests : IDisposable
 {
