@@ -1,3 +1,7 @@
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 namespace Edge;
 
 /// <summary>
@@ -13,7 +17,7 @@ public static class LogEventRanges
     public static readonly IReadOnlyList<Range> All =
     [
         new(1000, 1399, "Edge.Log", "the host: start, configuration, sources, polling, watchdogs"),
-        new(1400, 1499, "Edge.Daemon.DeliveryHostLog", "the host's side of delivery (the outbox database replaced)"),
+        new(1400, 1499, "Edge.Pipeline.DeliveryHostLog", "the host's side of delivery (the outbox database replaced)"),
         new(1600, 1699, "Edge.Log", "maintenance windows and the maintenance button"),
         new(2000, 2099, "Edge.Snmp.Polling.SnmpLog", "SNMP polling"),
         new(2100, 2199, "Edge.Display.Lcd.DisplayLog", "the LCD"),

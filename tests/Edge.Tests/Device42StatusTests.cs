@@ -1,5 +1,9 @@
 using Edge.Emulators.Device42;
 using Edge.Tests.Support;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Tests;
 

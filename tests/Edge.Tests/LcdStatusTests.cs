@@ -4,7 +4,10 @@ using Edge.Core.Alerts;
 using Edge.Core.Readings;
 using Edge.Core.Rules;
 using Edge.Core.Status;
-using Edge.Daemon;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Tests;
 

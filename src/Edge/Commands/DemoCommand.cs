@@ -3,7 +3,6 @@ using System.Text;
 using Edge.Configuration;
 using Edge.Core.Alerts;
 using Edge.Core.Rules;
-using Edge.Daemon;
 using Edge.Delivery.Configuration;
 using Edge.Emulators.PagerDuty;
 using Edge.Demo;
@@ -12,6 +11,10 @@ using Edge.Emulators.Device42;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Commands;
 

@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Reflection;
 using Edge.Configuration;
-using Edge.Daemon;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Commands;
 
@@ -40,7 +43,7 @@ internal static class RunCommand
         host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
         {
             Log.Started(logger, Version, config.Sensors.Count, config.Monitor.Rules.Count, config.Monitor.Appliance.Id, config.FilePath);
-            Log.HardwareWatchdog(logger, Daemon.HardwareWatchdog.Describe());
+            Log.HardwareWatchdog(logger, Systemd.HardwareWatchdog.Describe());
             // What edge config check prints without failing (an obsolete setting, a key file others can read).
             foreach (var warning in config.Delivery.Warnings)
                 Log.ConfigWarning(logger, warning.ToString());

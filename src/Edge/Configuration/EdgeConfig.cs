@@ -4,6 +4,10 @@ using Edge.Display.Configuration;
 using Edge.Inventory.Configuration;
 using Edge.Sensors.Configuration;
 using Edge.Snmp.Configuration;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Configuration;
 
@@ -15,9 +19,9 @@ public sealed record EdgeConfig(string FilePath, string StateDir, MonitorConfig 
     /// <summary>Where <c>/status</c> and <c>/metrics</c> are served (host:port for an HTTP listener prefix), or null for nowhere.</summary>
     public string? StatusListen { get; init; } = DefaultStatusListen;
 
-    public Watch.HeartbeatOptions? Heartbeat { get; init; }
+    public Sources.HeartbeatOptions? Heartbeat { get; init; }
 
-    public IReadOnlyList<Watch.PeerOptions> Peers { get; init; } = [];
+    public IReadOnlyList<Sources.PeerOptions> Peers { get; init; } = [];
 
     /// <summary>The <c>pagerduty</c> section: connector, routing keys, outbox bounds.</summary>
     public DeliveryOptions Delivery { get; init; } = DeliveryOptions.Default;

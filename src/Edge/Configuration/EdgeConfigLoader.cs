@@ -5,9 +5,12 @@ using Edge.Display.Configuration;
 using Edge.Core.Readings;
 using Edge.Inventory.Configuration;
 using Edge.Sensors.Configuration;
-using Edge.Watch;
 using Edge.Snmp.Configuration;
 using Microsoft.Extensions.Configuration;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Configuration;
 

@@ -2,9 +2,12 @@ using System.Globalization;
 using Edge.Configuration;
 using Edge.Core.Alerts;
 using Edge.Core.Readings;
-using Edge.Daemon;
 using Edge.Delivery.Outbox;
 using Microsoft.Extensions.Hosting;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Demo;
 

@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Systemd;
 
 namespace Edge.Status;
 

@@ -3,6 +3,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Systemd;
 
 namespace Edge.Status;
 

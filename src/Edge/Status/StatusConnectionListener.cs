@@ -3,6 +3,9 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Logging;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Systemd;
 
 namespace Edge.Status;
 

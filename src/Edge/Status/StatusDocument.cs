@@ -1,3 +1,6 @@
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Systemd;
 namespace Edge.Status;
 
 /// <summary>What <c>edge status --json</c> prints and the status endpoint serves (secrets never enter it).</summary>

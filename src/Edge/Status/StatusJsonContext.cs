@@ -1,4 +1,7 @@
 using System.Text.Json.Serialization;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Systemd;
 
 namespace Edge.Status;
 

@@ -1,3 +1,6 @@
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Systemd;
 namespace Edge.Status;
 
 /// <summary>The status document as an operator reads it over SSH.</summary>

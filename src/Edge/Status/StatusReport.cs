@@ -2,7 +2,9 @@ using System.Globalization;
 using Edge.Core.Readings;
 using Edge.Core.Rules;
 using Edge.Core.Status;
-using Edge.Daemon;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Systemd;
 
 namespace Edge.Status;
 
@@ -10,7 +12,7 @@ namespace Edge.Status;
 public sealed class StatusReport(StatusBoard board, ConfigState config, TrapService traps, PollDurations pollDurations, SourceProblems problems, TimeProvider time)
 {
     private readonly DateTimeOffset _started = time.GetUtcNow();
-    private readonly string _hardwareWatchdog = Daemon.HardwareWatchdog.Describe();
+    private readonly string _hardwareWatchdog = Systemd.HardwareWatchdog.Describe();
 
     public StatusDocument Build()
     {

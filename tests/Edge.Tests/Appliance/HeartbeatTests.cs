@@ -1,10 +1,12 @@
 using System.Text;
 using Edge.Configuration;
-using Edge.Daemon;
 using Edge.Tests.Daemon;
 using Edge.Tests.Support;
-using Edge.Watch;
 using Microsoft.Extensions.Logging.Abstractions;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Tests.Appliance;
 

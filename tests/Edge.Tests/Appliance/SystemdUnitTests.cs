@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Edge.Tests.Support;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Tests.Appliance;
 
@@ -70,7 +74,7 @@ public partial class SystemdUnitTests
     public void The_hosts_stop_bound_is_shorter_than_systemds_so_a_stop_is_orderly_not_a_SIGKILL()
     {
         var stop = Settings()["TimeoutStopSec"].Single();
-        var host = global::Edge.Daemon.EdgeHost.ShutdownTimeout;
+        var host = global::Edge.Pipeline.EdgeHost.ShutdownTimeout;
         Assert.EndsWith("s", stop, StringComparison.Ordinal);
         Assert.True(host < TimeSpan.FromSeconds(int.Parse(stop[..^1], CultureInfo.InvariantCulture)), $"host ShutdownTimeout {host} is not under TimeoutStopSec={stop}");
     }

@@ -2,11 +2,14 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using Edge.Configuration;
-using Edge.Daemon;
 using Edge.Tests.Support;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Tests.Appliance;
 

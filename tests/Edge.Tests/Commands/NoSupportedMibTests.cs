@@ -2,6 +2,10 @@ using System.Text.Json;
 using Edge.Snmp.Profiles.Tests.Support;
 using Edge.Emulators.Snmp;
 using Edge.Tests.Support;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Tests.Commands;
 

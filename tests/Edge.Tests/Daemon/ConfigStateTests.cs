@@ -1,6 +1,9 @@
 using System.Text;
 using Edge.Configuration;
-using Edge.Daemon;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Tests.Daemon;
 

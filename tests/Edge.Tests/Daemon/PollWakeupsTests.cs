@@ -1,5 +1,8 @@
-using Edge.Daemon;
 using Microsoft.Extensions.Time.Testing;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Tests.Daemon;
 

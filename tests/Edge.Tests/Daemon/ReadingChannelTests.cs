@@ -1,5 +1,8 @@
 using Edge.Core.Readings;
-using Edge.Daemon;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Tests.Daemon;
 

@@ -2,10 +2,13 @@ using System.Text;
 using Edge.Configuration;
 using Edge.Core.Readings;
 using Edge.Core.Sources;
-using Edge.Daemon;
 using Edge.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Tests.Daemon;
 

@@ -4,6 +4,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Edge.Emulators.PagerDuty;
 using Edge.Tests.Support;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Tests.Delivery;
 

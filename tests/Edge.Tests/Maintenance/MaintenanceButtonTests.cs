@@ -1,11 +1,14 @@
 using System.Device.Gpio;
 using Edge.Configuration;
 using Edge.Core.Maintenance;
-using Edge.Daemon;
 using Edge.Delivery.Outbox;
 using Edge.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Tests.Maintenance;
 

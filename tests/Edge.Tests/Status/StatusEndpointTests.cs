@@ -7,6 +7,9 @@ using Edge.Emulators.PagerDuty;
 using Edge.Status;
 using Edge.Tests.Delivery;
 using Edge.Tests.Support;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Systemd;
 
 namespace Edge.Tests.Status;
 

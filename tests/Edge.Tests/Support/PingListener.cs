@@ -1,4 +1,8 @@
 using System.Net;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Tests.Support;
 

@@ -4,6 +4,10 @@ using System.Text.Json;
 using Edge.Demo;
 using Edge.Emulators.Snmp;
 using Edge.Tests.Support;
+using Edge.Pipeline;
+using Edge.Sources;
+using Edge.Status;
+using Edge.Systemd;
 
 namespace Edge.Tests.Traps;
 
