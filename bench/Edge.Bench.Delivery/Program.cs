@@ -21,9 +21,12 @@ Directory.CreateDirectory(dir);
 
 var sample = new OutboxEvent
 {
-    Route = "", DedupKey = "dc1-r12/rack-hot/rack-top", Action = EventAction.Trigger, Severity = "critical",
-    Summary = "[dc1-r12] rack-top temperature_c is 28.4°C: temperature_c > 27 (clears at 26)", Source = "dc1-r12/rack-top",
-    Component = "rack-top", Group = "DC1/R12", Class = "sensor",
+    Route = "", DedupKey = "dc1-r12/rack-hot/rack-top", Action = EventAction.Trigger, 
+    Payload = new()
+    {
+        Severity = "critical", Summary = "[dc1-r12] rack-top temperature_c is 28.4°C: temperature_c > 27 (clears at 26)",
+        Source = "dc1-r12/rack-top", Component = "rack-top", Group = "DC1/R12", Class = "sensor",
+    },
     // A typical custom_details: the rule, the condition and ten recent readings.
     DetailsJson = """{"rule":"rack-hot","condition":"temperature_c > 27 (clears at 26)","metric":"temperature_c","unit":"°C","value":"28.4","above":27,"clear_below":26,"recent":[{"time":"2026-11-26T12:00:00Z","value":"28.4"},{"time":"2026-11-26T11:59:50Z","value":"28.1"},{"time":"2026-11-26T11:59:40Z","value":"27.9"},{"time":"2026-11-26T11:59:30Z","value":"27.5"},{"time":"2026-11-26T11:59:20Z","value":"27.2"},{"time":"2026-11-26T11:59:10Z","value":"26.9"},{"time":"2026-11-26T11:59:00Z","value":"26.7"},{"time":"2026-11-26T11:58:50Z","value":"26.6"},{"time":"2026-11-26T11:58:40Z","value":"26.4"},{"time":"2026-11-26T11:58:30Z","value":"26.3"}]}""",
     DetectedAt = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero), BootId = "06068634-dc51-4cd0-858d-8ced1d99eb27",
@@ -73,8 +76,8 @@ switch (mode)
                 INSERT OR REPLACE INTO alert_state VALUES ('rack-hot', 'rack-top', 'Entity|', 2, $i, 1, 28.4);
                 """;
             cmd.Parameters.AddWithValue("$d", sample.DedupKey);
-            cmd.Parameters.AddWithValue("$s", sample.Summary);
-            cmd.Parameters.AddWithValue("$src", sample.Source);
+            cmd.Parameters.AddWithValue("$s", sample.Payload.Summary);
+            cmd.Parameters.AddWithValue("$src", sample.Payload.Source);
             cmd.Parameters.AddWithValue("$det", sample.DetailsJson);
             cmd.Parameters.AddWithValue("$b", sample.BootId);
             cmd.Parameters.AddWithValue("$i", i);

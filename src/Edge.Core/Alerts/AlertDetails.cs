@@ -1,6 +1,6 @@
 namespace Edge.Core.Alerts;
 
-/// <summary>PagerDuty's custom_details: what the on-call engineer needs to judge the alert without logging in.</summary>
+/// <summary>What the on-call engineer needs to judge the alert without logging in (sent as PagerDuty's custom_details).</summary>
 public sealed record AlertDetails
 {
     public required string Rule { get; init; }

@@ -1,6 +1,6 @@
 namespace Edge.Core.Alerts;
 
-/// <summary>The PagerDuty event actions Edge sends.</summary>
+/// <summary>What an alert event reports: its incident opened (or changed while open), or it cleared.</summary>
 public enum EventAction
 {
     Trigger,

@@ -3,13 +3,11 @@ using System.Text;
 namespace Edge.Core.Alerts;
 
 /// <summary>
-/// Renders a rule's summary template: <c>{name}</c> placeholders from <see cref="Placeholders"/>; the result is cut to
-/// PagerDuty's 1024 characters so a long name can never get an event rejected.
+/// Renders a rule's summary template: <c>{name}</c> placeholders from <see cref="Placeholders"/>. The result is whole;
+/// fitting it to a receiver's limit is the delivery stage's business.
 /// </summary>
 public static class SummaryTemplate
 {
-    public const int MaxLength = 1024;
-
     public static readonly IReadOnlyList<string> Placeholders =
         ["appliance", "site", "rack", "rule", "entity", "metric", "value", "unit", "above", "below", "clear", "condition", "severity", "count"];
 
@@ -44,10 +42,8 @@ public static class SummaryTemplate
             sb.Append(value(name) ?? "");
             i = close + 1;
         }
-        return Truncate(sb.ToString(), MaxLength);
+        return sb.ToString();
     }
-
-    public static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 
     private static IEnumerable<string> Names(string template)
     {

@@ -6,7 +6,7 @@ public sealed record ApplianceIdentity(string Id, string? Site = null, string? R
     /// <summary>Who owns the box, sent in every event so a responder knows whom to call.</summary>
     public Contact? Contact { get; init; }
 
-    /// <summary>PagerDuty's <c>payload.group</c>: the site and rack, where known.</summary>
+    /// <summary>Where the appliance is: site/rack, what of it is known, else its id.</summary>
     public string Group => (Site, Rack) switch
     {
         (null, null) => Id,

@@ -13,19 +13,21 @@ public static class OperatorEvents
     public const string TestRule = "edge-test-alert";
     public const string DatabaseRule = "edge-outbox-replaced";
 
+    /// <summary>What these events are about: Edge itself, not a device in the rack.</summary>
+    public const string Edge = "edge";
+
     public static AlertEvent TestAlert(ApplianceIdentity appliance, EventAction action, DateTimeOffset now) => new()
     {
         Action = action,
         DedupKey = DedupKey.For(appliance.Id, TestRule, entity: null),
+        Appliance = appliance,
         RuleId = TestRule,
+        RuleType = "test",
+        Entity = Edge,
         Severity = Severity.Info,
         Summary = action == EventAction.Trigger
             ? $"[{appliance.Id}] Test alert from edge test-alert: the path to PagerDuty works (resolve with edge test-alert --resolve)"
             : $"[{appliance.Id}] Test alert resolved",
-        Source = appliance.Id,
-        Component = "edge",
-        Group = appliance.Group,
-        Class = "test",
         DetectedAt = now,
         Details = new AlertDetails { Rule = TestRule, Condition = "sent by the operator with edge test-alert", Metric = "none", Contact = appliance.Contact },
     };
@@ -38,13 +40,12 @@ public static class OperatorEvents
     {
         Action = EventAction.Trigger,
         DedupKey = DedupKey.For(appliance.Id, DatabaseRule, entity: null),
+        Appliance = appliance,
         RuleId = DatabaseRule,
+        RuleType = Edge,
+        Entity = Edge,
         Severity = Severity.Warning,
         Summary = $"[{appliance.Id}] Edge's outbox database was corrupt at start and was replaced; undelivered alerts may be lost and open incidents may need resolving by hand",
-        Source = appliance.Id,
-        Component = "edge",
-        Group = appliance.Group,
-        Class = "edge",
         DetectedAt = recovery.At,
         Details = new AlertDetails
         {

@@ -1,10 +1,11 @@
 using Edge.Core.Alerts;
+using Edge.Delivery.PagerDuty;
 
 namespace Edge.Delivery.Outbox;
 
 /// <summary>
-/// An alert event as the outbox stores it: PagerDuty's fields (minus the secret routing key: only the route's name),
-/// the custom_details as JSON, and when it was detected by three clocks (wall, boot id, time since boot) so that a
+/// An alert event as the outbox stores it: what will be sent (<see cref="PagerDutyMapping"/>), minus the secret routing
+/// key (only the route's name), and when it was detected by three clocks (wall, boot id, time since boot) so that a
 /// wall clock that was wrong at detection can be corrected once it is synchronized.
 /// </summary>
 public sealed record OutboxEvent
@@ -13,12 +14,9 @@ public sealed record OutboxEvent
     public required string Route { get; init; }
     public required string DedupKey { get; init; }
     public required EventAction Action { get; init; }
-    public required string Severity { get; init; }
-    public required string Summary { get; init; }
-    public required string Source { get; init; }
-    public string? Component { get; init; }
-    public string? Group { get; init; }
-    public string? Class { get; init; }
+
+    /// <summary>payload as it will be sent, but for its timestamp and custom_details, which are decided at send time.</summary>
+    public required PagerDutyPayload Payload { get; init; }
 
     /// <summary>custom_details, a JSON object.</summary>
     public required string DetailsJson { get; init; }
@@ -34,5 +32,5 @@ public sealed record OutboxEvent
     public long? SuppressedBy { get; init; }
 
     /// <summary>Critical events are never dropped by the outbox's bounds.</summary>
-    public bool IsCritical => Severity == "critical";
+    public bool IsCritical => Payload.Severity == PagerDutyMapping.Critical;
 }

@@ -195,7 +195,7 @@ public sealed class OutboxForwarder(
                         DeliveryLog.Recovered(logger, RouteName(route), lane.Failures);
                     lane.Failures = 0;
                     lane.Throttles = 0;
-                    DeliveryLog.Delivered(logger, OutboxStore.ActionName(head.Event.Action), head.Event.DedupKey, head.Id, RouteName(route), head.Attempts + 1);
+                    DeliveryLog.Delivered(logger, PagerDutyMapping.ActionName(head.Event.Action), head.Event.DedupKey, head.Id, RouteName(route), head.Attempts + 1);
                     SetFault(route, null);
                     SetStatus(s => s with { LastDelivered = time.GetUtcNow(), ConsecutiveFailures = 0, LastError = null });
                     break;
@@ -204,11 +204,11 @@ public sealed class OutboxForwarder(
                     // Events API now, and the route's current key would be dropped by PagerDuty (another integration).
                     error = $"{error} (the routing key this incident was triggered with, since replaced; resolve it in PagerDuty)";
                     store.ParkForgettingIncidentKey(head, error);
-                    DeliveryLog.Parked(logger, OutboxStore.ActionName(head.Event.Action), head.Event.DedupKey, head.Id, error);
+                    DeliveryLog.Parked(logger, PagerDutyMapping.ActionName(head.Event.Action), head.Event.DedupKey, head.Id, error);
                     break;
                 case DeliveryResult.Rejected:
                     store.Park(head.Id, error!);
-                    DeliveryLog.Parked(logger, OutboxStore.ActionName(head.Event.Action), head.Event.DedupKey, head.Id, error!);
+                    DeliveryLog.Parked(logger, PagerDutyMapping.ActionName(head.Event.Action), head.Event.DedupKey, head.Id, error!);
                     break;
                 case DeliveryResult.KeyRejected or DeliveryResult.RouteRefused:
                     // Every event of the route would get the same answer: parking them one by one would drain the

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Edge.Core.Alerts;
 using Edge.Delivery.Configuration;
+using Edge.Delivery.PagerDuty;
 using Microsoft.Data.Sqlite;
 
 namespace Edge.Delivery.Outbox;
@@ -160,14 +161,12 @@ public sealed partial class OutboxStore : IDisposable
                     var e = events[i];
                     var detected = Math.Max(e.DetectedAt.UtcTicks, highWater);
                     highWater = detected;
-                    ids[i] = Run(_insertEvent, tx, e.Route, e.DedupKey, ActionName(e.Action), e.Severity, e.Summary, e.Source, e.Component, e.Group, e.Class,
-                        e.DetailsJson, detected, e.BootId, (long)e.SinceBoot.TotalMilliseconds, e.ClockSynchronized ? 1 : 0, now,
-                        (int)(e.SuppressedBy is null ? OutboxStatus.Pending : OutboxStatus.Suppressed), e.SuppressedBy);
+                    ids[i] = Insert(tx, e, detected, now);
                     // A suppressed event is a local record: PagerDuty's incidents are not changed by it.
                     if (e.SuppressedBy is not null)
                         continue;
                     if (e.Action == EventAction.Trigger)
-                        Run(_openIncident, tx, e.DedupKey, e.Route, e.Severity, e.Summary, detected);
+                        Run(_openIncident, tx, e.DedupKey, e.Route, e.Payload.Severity, e.Payload.Summary, detected);
                     else
                         Run(_closeIncident, tx, e.DedupKey);
                 }
@@ -182,6 +181,14 @@ public sealed partial class OutboxStore : IDisposable
         if (events.Any(e => e.SuppressedBy is null))
             Signal();
         return ids;
+    }
+
+    private long Insert(SqliteTransaction tx, OutboxEvent e, long detected, long now)
+    {
+        var p = e.Payload;
+        return Run(_insertEvent, tx, e.Route, e.DedupKey, PagerDutyMapping.ActionName(e.Action), p.Severity, p.Summary, p.Source, p.Component, p.Group,
+            p.Class, e.DetailsJson, detected, e.BootId, (long)e.SinceBoot.TotalMilliseconds, e.ClockSynchronized ? 1 : 0, now,
+            (int)(e.SuppressedBy is null ? OutboxStatus.Pending : OutboxStatus.Suppressed), e.SuppressedBy);
     }
 
     /// <summary>The persisted state of every alert that was not Ok, for the rule engine to start from.</summary>
@@ -225,9 +232,7 @@ public sealed partial class OutboxStore : IDisposable
             var e = build(recovery);
             using (var tx = _connection.BeginTransaction())
             {
-                Run(_insertEvent, tx, e.Route, e.DedupKey, ActionName(e.Action), e.Severity, e.Summary, e.Source, e.Component, e.Group, e.Class,
-                    e.DetailsJson, Math.Max(e.DetectedAt.UtcTicks, _highWater), e.BootId, (long)e.SinceBoot.TotalMilliseconds, e.ClockSynchronized ? 1 : 0,
-                    _time.GetUtcNow().UtcTicks, (int)OutboxStatus.Pending, null);
+                Insert(tx, e, Math.Max(e.DetectedAt.UtcTicks, _highWater), _time.GetUtcNow().UtcTicks);
                 using var delete = _connection.CreateCommand();
                 delete.Transaction = tx;
                 delete.CommandText = "DELETE FROM meta WHERE key = $k";
@@ -547,13 +552,16 @@ public sealed partial class OutboxStore : IDisposable
         {
             Route = r.GetString(1),
             DedupKey = r.GetString(2),
-            Action = r.GetString(3) == "resolve" ? EventAction.Resolve : EventAction.Trigger,
-            Severity = r.GetString(4),
-            Summary = r.GetString(5),
-            Source = r.GetString(6),
-            Component = r.IsDBNull(7) ? null : r.GetString(7),
-            Group = r.IsDBNull(8) ? null : r.GetString(8),
-            Class = r.IsDBNull(9) ? null : r.GetString(9),
+            Action = PagerDutyMapping.ParseAction(r.GetString(3)),
+            Payload = new PagerDutyPayload
+            {
+                Severity = r.GetString(4),
+                Summary = r.GetString(5),
+                Source = r.GetString(6),
+                Component = r.IsDBNull(7) ? null : r.GetString(7),
+                Group = r.IsDBNull(8) ? null : r.GetString(8),
+                Class = r.IsDBNull(9) ? null : r.GetString(9),
+            },
             DetailsJson = r.GetString(10),
             DetectedAt = Time(r.GetInt64(11)),
             BootId = r.GetString(12),
@@ -564,8 +572,6 @@ public sealed partial class OutboxStore : IDisposable
         return new OutboxEntry(r.GetInt64(0), e, (OutboxStatus)r.GetInt32(15), r.GetInt32(16), Time(r.GetInt64(17)),
             r.IsDBNull(18) ? null : Time(r.GetInt64(18)), r.IsDBNull(19) ? null : Time(r.GetInt64(19)), r.IsDBNull(20) ? null : r.GetString(20));
     }
-
-    internal static string ActionName(EventAction action) => action == EventAction.Resolve ? "resolve" : "trigger";
 
     private static DateTimeOffset Time(long ticks) => new(ticks, TimeSpan.Zero);
 }

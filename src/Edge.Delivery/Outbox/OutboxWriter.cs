@@ -1,8 +1,7 @@
-using System.Text.Json;
 using Edge.Core.Alerts;
 using Edge.Core.Configuration;
-using Edge.Core.Rules;
 using Edge.Delivery.Clock;
+using Edge.Delivery.PagerDuty;
 using Microsoft.Extensions.Logging;
 
 namespace Edge.Delivery.Outbox;
@@ -75,21 +74,22 @@ public sealed class OutboxWriter(OutboxStore store, IBootClock bootClock, IClock
 
     private void Hold(AlertEvent alertEvent)
     {
-        if (alertEvent.SuppressedBy is { } window)
-            DeliveryLog.AlertSuppressed(logger, alertEvent.Action, alertEvent.DedupKey, window, alertEvent.Summary);
+        var e = Stamp(alertEvent);
+        if (e.SuppressedBy is { } window)
+            DeliveryLog.AlertSuppressed(logger, e.Action, e.DedupKey, window, e.Payload.Summary);
         else
-            DeliveryLog.AlertEvent(logger, alertEvent.Action, alertEvent.DedupKey, SeverityName(alertEvent.Severity), alertEvent.Summary);
+            DeliveryLog.AlertEvent(logger, e.Action, e.DedupKey, e.Payload.Severity, e.Payload.Summary);
         if (_unsaved.Count >= MaxUnsaved)
         {
-            var victim = _unsaved.FindIndex(e => !e.IsCritical);
+            var victim = _unsaved.FindIndex(u => !u.IsCritical);
             if (victim < 0)
                 victim = 0;
             var dropped = _unsaved[victim];
             _unsaved.RemoveAt(victim);
             DroppedUnsaved++;
-            DeliveryLog.DroppedUnsaved(logger, OutboxStore.ActionName(dropped.Action), dropped.DedupKey, dropped.Severity, DroppedUnsaved);
+            DeliveryLog.DroppedUnsaved(logger, PagerDutyMapping.ActionName(dropped.Action), dropped.DedupKey, dropped.Payload.Severity, DroppedUnsaved);
         }
-        _unsaved.Add(Stamp(alertEvent));
+        _unsaved.Add(e);
     }
 
     /// <summary>The dedup keys of the incidents PagerDuty has open, or will once the outbox drains: what maintenance leaves alone.</summary>
@@ -115,13 +115,8 @@ public sealed class OutboxWriter(OutboxStore store, IBootClock bootClock, IClock
             Route = e.Route ?? "",
             DedupKey = e.DedupKey,
             Action = e.Action,
-            Severity = SeverityName(e.Severity),
-            Summary = e.Summary,
-            Source = e.Source,
-            Component = e.Component,
-            Group = e.Group,
-            Class = e.Class,
-            DetailsJson = JsonSerializer.Serialize(e.Details, DeliveryJsonContext.Default.AlertDetails),
+            Payload = PagerDutyMapping.Payload(e),
+            DetailsJson = PagerDutyMapping.CustomDetails(e.Details),
             DetectedAt = e.DetectedAt,
             BootId = bootClock.BootId,
             SinceBoot = sinceBoot - age,
@@ -129,6 +124,4 @@ public sealed class OutboxWriter(OutboxStore store, IBootClock bootClock, IClock
             SuppressedBy = e.SuppressedBy,
         };
     }
-
-    public static string SeverityName(Severity severity) => severity.ToString().ToLowerInvariant();
 }

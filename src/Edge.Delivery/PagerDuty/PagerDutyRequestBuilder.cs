@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Edge.Core.Alerts;
 using Edge.Delivery.Clock;
 using Edge.Delivery.Configuration;
 using Edge.Delivery.Outbox;
@@ -9,16 +8,14 @@ using Edge.Delivery.Outbox;
 namespace Edge.Delivery.PagerDuty;
 
 /// <summary>
-/// Turns an outbox row into an Events API v2 request body that PagerDuty cannot reject for its size: the summary is
-/// cut to 1024 characters and the whole request kept under 512,000 bytes by shortening custom_details first
-/// (spec/pagerduty-events-v2.md), as Alertmanager does.
+/// Turns an outbox row, stored as <see cref="PagerDutyMapping"/> made it, into an Events API v2 request body with the
+/// send-time parts added: the routing key, payload.timestamp and the outbox id. The whole request is kept under
+/// 512,000 bytes (spec/pagerduty-events-v2.md) by shortening custom_details first, as Alertmanager does.
 /// </summary>
 public static class PagerDutyRequestBuilder
 {
     /// <summary>"The whole request must stay under 512,000 bytes."</summary>
     public const int MaxRequestBytes = 512_000;
-
-    public const int MaxSummary = 1024;
 
     public const string Client = "Edge";
 
@@ -99,21 +96,11 @@ public static class PagerDutyRequestBuilder
         var request = new PagerDutyEvent
         {
             RoutingKey = key.Value,
-            EventAction = OutboxStore.ActionName(e.Action),
+            EventAction = PagerDutyMapping.ActionName(e.Action),
             DedupKey = e.DedupKey,
             Client = Client,
             // A resolve needs no payload, but sending it keeps the detection time of the resolve on record.
-            Payload = new PagerDutyPayload
-            {
-                Summary = SummaryTemplate.Truncate(e.Summary.Length == 0 ? e.DedupKey : e.Summary, MaxSummary),
-                Source = e.Source,
-                Severity = e.Severity,
-                Timestamp = timestamp is { } t ? Timestamp(t) : null,
-                Component = e.Component,
-                Group = e.Group,
-                Class = e.Class,
-                CustomDetails = details,
-            },
+            Payload = e.Payload with { Timestamp = timestamp is { } t ? Timestamp(t) : null, CustomDetails = details },
         };
         return JsonSerializer.SerializeToUtf8Bytes(request, DeliveryJsonContext.Default.PagerDutyEvent);
     }

@@ -154,8 +154,8 @@ internal static class QueueCommand
                 w.WriteString("action", e.Event.Action.ToString().ToLowerInvariant());
                 w.WriteString("dedup_key", e.Event.DedupKey);
                 w.WriteString("route", e.Event.Route.Length == 0 ? "default" : e.Event.Route);
-                w.WriteString("severity", e.Event.Severity);
-                w.WriteString("summary", e.Event.Summary);
+                w.WriteString("severity", e.Event.Payload.Severity);
+                w.WriteString("summary", e.Event.Payload.Summary);
                 // The detection time by the forwarder's rule (null: not known on this clock), and the stored stamp as taken.
                 var detected = detection(e.Event);
                 if (detected.At is { } at)

@@ -67,7 +67,7 @@ public class LifecycleTests
     }
 
     [Fact]
-    public void A_trigger_carries_what_pagerduty_needs_and_the_recent_readings_newest_first()
+    public void A_trigger_names_its_appliance_rule_source_and_entity_and_carries_the_recent_readings_newest_first()
     {
         var rack = new Rack(Rack.Hot() with { Severity = Severity.Critical, ClearAbove = 26 });
 
@@ -75,10 +75,12 @@ public class LifecycleTests
 
         var e = Assert.Single(rack.Sink.Events);
         Assert.Equal(Severity.Critical, e.Severity);
-        Assert.Equal("dc1-r12/s1", e.Source);
-        Assert.Equal("s1", e.Component);
-        Assert.Equal("DC1/R12", e.Group);
-        Assert.Equal("sensor", e.Class);
+        Assert.Equal("dc1-r12", e.Appliance.Id);
+        Assert.Equal("DC1/R12", e.Appliance.Group);
+        Assert.Equal("rack-hot", e.RuleId);
+        Assert.Equal("sensor", e.RuleType);
+        Assert.Equal("s1", e.SourceId);
+        Assert.Equal("s1", e.Entity);
         Assert.Equal("[dc1-r12] s1 temperature_c is 27.5°C: temperature_c > 27 (clears at 26)", e.Summary);
         Assert.Equal("27.5", e.Details.Value);
         Assert.Equal(27, e.Details.Above);
@@ -101,15 +103,14 @@ public class LifecycleTests
     }
 
     [Fact]
-    public void The_summary_template_fills_placeholders_and_is_cut_to_1024_characters()
+    public void The_summary_template_fills_placeholders_and_is_kept_whole()
     {
         var rack = new Rack(Rack.Hot() with { Summary = "{entity} at {value} °C (limit {above} °C) " + new string('x', 2000) });
 
         rack.PollTemperature(28);
 
         var summary = Assert.Single(rack.Sink.Events).Summary;
-        Assert.StartsWith("s1 at 28 °C (limit 27 °C) xxx", summary);
-        Assert.Equal(1024, summary.Length);
+        Assert.Equal("s1 at 28 °C (limit 27 °C) " + new string('x', 2000), summary);
     }
 
     [Fact]

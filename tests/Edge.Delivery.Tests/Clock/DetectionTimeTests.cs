@@ -24,7 +24,7 @@ public class DetectionTimeTests
 
     private static OutboxEvent Detected(string bootId, TimeSpan sinceBoot, bool synced, DateTimeOffset stamp) => new()
     {
-        Route = "", DedupKey = "d", Action = EventAction.Trigger, Severity = "critical", Summary = "s", Source = "src", DetailsJson = "{}",
+        Route = "", DedupKey = "d", Action = EventAction.Trigger, Payload = new() { Severity = "critical", Summary = "s", Source = "src" }, DetailsJson = "{}",
         DetectedAt = stamp, BootId = bootId, SinceBoot = sinceBoot, ClockSynchronized = synced,
     };
 

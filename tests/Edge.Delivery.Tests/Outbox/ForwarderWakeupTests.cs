@@ -53,8 +53,8 @@ public class ForwarderWakeupTests : IDisposable
 
     private static readonly OutboxEvent Trigger = new()
     {
-        Route = "", DedupKey = "dc1/rack-hot/rack-top", Action = Core.Alerts.EventAction.Trigger, Severity = "warning", Summary = "hot",
-        Source = "dc1", DetailsJson = "{}", DetectedAt = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero), BootId = "boot-1",
+        Route = "", DedupKey = "dc1/rack-hot/rack-top", Action = Core.Alerts.EventAction.Trigger, Payload = new() { Severity = "warning", Summary = "hot", Source = "dc1" },
+        DetailsJson = "{}", DetectedAt = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero), BootId = "boot-1",
         SinceBoot = TimeSpan.FromMinutes(5), ClockSynchronized = true,
     };
 

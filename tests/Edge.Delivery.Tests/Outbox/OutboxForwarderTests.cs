@@ -1,4 +1,5 @@
 using Edge.Core.Alerts;
+using Edge.Core.Configuration;
 using Edge.Core.Rules;
 using Edge.Delivery.Configuration;
 using Edge.Emulators.PagerDuty;
@@ -32,7 +33,7 @@ public class OutboxForwarderTests
     {
         await using var p = new Pipeline();
         var t = p.Time.GetUtcNow();
-        p.Publish(Event(EventAction.Trigger, "s1", t) with { Source = "" });
+        p.Publish(Event(EventAction.Trigger, "s1", t) with { Appliance = new ApplianceIdentity(""), SourceId = null });
         p.Publish(Event(EventAction.Trigger, "s2", t));
 
         await p.PumpUntilIdleAsync();

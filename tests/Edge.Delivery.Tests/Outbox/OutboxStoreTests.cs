@@ -16,7 +16,8 @@ public class OutboxStoreTests : IDisposable
 
     private static OutboxEvent Event(string entity, EventAction action = EventAction.Trigger, string severity = "warning", DateTimeOffset? at = null, bool synced = true, TimeSpan? sinceBoot = null) => new()
     {
-        Route = "", DedupKey = $"dc1/rack-hot/{entity}", Action = action, Severity = severity, Summary = $"{entity} {action}", Source = "dc1",
+        Route = "", DedupKey = $"dc1/rack-hot/{entity}", Action = action, Payload = new() { Severity = severity, Summary = $"{entity} {action}", Source = "dc1" },
+       
         DetailsJson = "{}", DetectedAt = at ?? new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero), BootId = "boot-1",
         SinceBoot = sinceBoot ?? TimeSpan.FromMinutes(5), ClockSynchronized = synced,
     };
@@ -126,7 +127,7 @@ public class OutboxStoreTests : IDisposable
         Assert.True(File.Exists(fresh.Recovery!.KeptAt));
         Assert.Empty(fresh.All());
         Assert.NotNull(fresh.Counts().Recovery);
-        Assert.True(fresh.TakeUnpagedRecovery(r => Event("outbox-replaced") with { Summary = r.KeptAt }));
+        Assert.True(fresh.TakeUnpagedRecovery(r => Event("outbox-replaced") with { Payload = new() { Severity = "warning", Summary = r.KeptAt, Source = "dc1" } }));
         Assert.False(fresh.TakeUnpagedRecovery(r => Event("outbox-replaced")));
         Assert.Single(fresh.All());
     }

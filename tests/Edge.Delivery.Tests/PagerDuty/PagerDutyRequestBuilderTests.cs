@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Edge.Core.Alerts;
+using Edge.Core.Rules;
 using Edge.Delivery.Clock;
 using Edge.Delivery.Configuration;
 using Edge.Emulators.PagerDuty;
@@ -19,8 +20,8 @@ public class PagerDutyRequestBuilderTests
         42,
         new OutboxEvent
         {
-            Route = "", DedupKey = "dc1-r12/rack-hot/s1", Action = EventAction.Trigger, Severity = "critical", Summary = summary, Source = "dc1-r12/s1",
-            Component = "s1", Group = "DC1/R12", Class = "sensor", DetailsJson = details, DetectedAt = At, BootId = "b", SinceBoot = TimeSpan.FromSeconds(90),
+            Route = "", DedupKey = "dc1-r12/rack-hot/s1", Action = EventAction.Trigger,
+            Payload = PagerDutyMapping.Payload(Support.Pipeline.Event(EventAction.Trigger, "s1", At, Severity.Critical) with { Summary = summary }), DetailsJson = details, DetectedAt = At, BootId = "b", SinceBoot = TimeSpan.FromSeconds(90),
             ClockSynchronized = synced,
         },
         OutboxStatus.Pending, 0, At, null, null, null);
@@ -39,11 +40,11 @@ public class PagerDutyRequestBuilderTests
     }
 
     [Fact]
-    public void A_summary_over_1024_characters_is_cut_so_PagerDuty_accepts_it()
+    public void A_summary_over_1024_characters_is_sent_cut_so_PagerDuty_accepts_it()
     {
         var body = PagerDutyRequestBuilder.Build(Entry(summary: new string('x', 5000)), Key, Known);
 
-        Assert.Equal(1024, ((string?)JsonNode.Parse(body)!["payload"]!["summary"])!.Length);
+        Assert.Equal(new string('x', 1023) + "…", (string?)JsonNode.Parse(body)!["payload"]!["summary"]);
         Assert.Empty(EventValidator.Validate(body));
     }
 

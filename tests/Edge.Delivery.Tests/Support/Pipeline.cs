@@ -1,4 +1,5 @@
 using Edge.Core.Alerts;
+using Edge.Core.Configuration;
 using Edge.Core.Rules;
 using Edge.Core.Status;
 using Edge.Delivery.Clock;
@@ -78,18 +79,19 @@ public sealed class Pipeline : IAsyncDisposable
         Assert.True(Writer.Commit(batch));
     }
 
+    public static readonly ApplianceIdentity Appliance = new("dc1-r12", "DC1", "R12");
+
     public static AlertEvent Event(EventAction action, string entity, DateTimeOffset at, Severity severity = Severity.Warning, string? route = null) => new()
     {
         Action = action,
         DedupKey = $"dc1-r12/rack-hot/{entity}",
+        Appliance = Appliance,
         RuleId = "rack-hot",
+        RuleType = "sensor",
+        SourceId = entity,
         Entity = entity,
         Severity = severity,
         Summary = $"{entity} is {(action == EventAction.Trigger ? "hot" : "fine")}",
-        Source = $"dc1-r12/{entity}",
-        Component = entity,
-        Group = "DC1/R12",
-        Class = "sensor",
         DetectedAt = at,
         Route = route,
         Details = new AlertDetails { Rule = "rack-hot", Condition = "temperature_c > 27", Metric = "temperature_c", Unit = "°C", Value = "28.5" },

@@ -24,8 +24,8 @@ public class ProhibitedSoftwareRuleTests
         Assert.Equal(1, site.Value("prohibited/uTorrent/ws-042", Metrics.Installed));
         Assert.Equal(["dc1-r12/no-torrents/prohibited/uTorrent/ws-077"], site.Alerts.Resolves);
         var trigger = site.Alerts.Events[0];
-        Assert.Equal("prohibited-software", trigger.Class);
-        Assert.Equal("dc1-r12/device42", trigger.Source);
+        Assert.Equal("prohibited-software", trigger.RuleType);
+        Assert.Equal("device42", trigger.SourceId);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public class SecretTests
 
             said.AddRange(site.Logger.Collector.GetSnapshot().Select(l => $"{l.Message} {l.Exception}"));
             said.AddRange(site.Last.Select(r => r.Entity));
-            said.AddRange(site.Alerts.Events.SelectMany(e => new[] { e.Summary, e.DedupKey, e.Source, e.Component, string.Join(" ", e.Details.Recent.Select(r => r.Value)) }));
+            said.AddRange(site.Alerts.Events.SelectMany(e => new[] { e.Summary, e.DedupKey, e.SourceId ?? "", e.Entity ?? "", string.Join(" ", e.Details.Recent.Select(r => r.Value)) }));
             Assert.Contains(said, s => s.Contains("HTTP 401", StringComparison.Ordinal));
             Assert.NotEmpty(site.Alerts.Events);
         }

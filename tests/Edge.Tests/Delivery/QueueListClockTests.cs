@@ -22,7 +22,8 @@ public class QueueListClockTests
             // Detected on this boot 90 s ago (by the monotonic clock), stamped while the wall clock said 2020.
             store.Commit([new OutboxEvent
             {
-                Route = "", DedupKey = "e2e-rack/hot/h1", Action = EventAction.Trigger, Severity = "critical", Summary = "h1 hot", Source = "e2e-rack",
+                Route = "", DedupKey = "e2e-rack/hot/h1", Action = EventAction.Trigger, Payload = new() { Severity = "critical", Summary = "h1 hot", Source = "e2e-rack" },
+               
                 DetailsJson = "{}", DetectedAt = wrong, BootId = boot.BootId, SinceBoot = boot.SinceBoot() - TimeSpan.FromSeconds(90), ClockSynchronized = false,
             }], [], []);
         }
