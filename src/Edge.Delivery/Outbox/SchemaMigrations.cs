@@ -68,7 +68,7 @@ internal static class SchemaMigrations
             route TEXT NOT NULL,
             routing_key TEXT NOT NULL) WITHOUT ROWID;
         """,
-        // 4 (maintenance windows, issue 16): the windows, kept after they end (an alert held by one is matched to it
+        // 4 (maintenance windows): the windows, kept after they end (an alert held by one is matched to it
         // after a restart), and events a window held back, recorded (status 3) and never sent.
         """
         CREATE TABLE maintenance_windows (

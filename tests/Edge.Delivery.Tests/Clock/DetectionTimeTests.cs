@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Edge.Delivery.Tests.Clock;
 
-/// <summary>The timestamp rule, decided at send time: the four cases of issue 12, worked out by hand.</summary>
+/// <summary>The timestamp rule, decided at send time: its four cases, worked out by hand.</summary>
 public class DetectionTimeTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);

@@ -9,7 +9,7 @@ using static Edge.Delivery.Tests.Support.Pipeline;
 namespace Edge.Delivery.Tests.Outbox;
 
 /// <summary>
-/// Faults of a route rather than of an event (issue 12): PagerDuty rejecting the routing key, a relay refusing the
+/// Faults of a route rather than of an event: PagerDuty rejecting the routing key, a relay refusing the
 /// route or answering with something that is not PagerDuty's acceptance, and a key rotated under open incidents.
 /// </summary>
 public class RouteFaultTests
