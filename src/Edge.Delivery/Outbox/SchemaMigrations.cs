@@ -83,6 +83,11 @@ internal static class SchemaMigrations
         CREATE INDEX maintenance_windows_by_end ON maintenance_windows (ends_at);
         ALTER TABLE events ADD COLUMN suppressed_by INTEGER;
         """,
+        // 5 (the stored summary is the one sent): PagerDuty requires payload.summary, and PagerDutyMapping writes the
+        // dedup key where a template rendered nothing. A row queued with an empty summary gets the same.
+        """
+        UPDATE events SET summary = dedup_key WHERE summary = '';
+        """,
     ];
 
     public static int Latest => Steps.Count;

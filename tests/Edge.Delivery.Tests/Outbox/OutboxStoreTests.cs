@@ -1,6 +1,9 @@
 using Edge.Core.Alerts;
 using Edge.Core.Rules;
+using Edge.Delivery.Clock;
+using Edge.Delivery.Configuration;
 using Edge.Delivery.Outbox;
+using Edge.Delivery.PagerDuty;
 using Edge.Delivery.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
@@ -106,6 +109,30 @@ public class OutboxStoreTests : IDisposable
         using var version = check.CreateCommand();
         version.CommandText = "PRAGMA user_version";
         Assert.Equal((long)SchemaMigrations.Latest, version.ExecuteScalar());
+    }
+
+    [Fact]
+    public void An_event_queued_with_an_empty_summary_is_sent_with_its_dedup_key_as_the_summary_after_the_upgrade()
+    {
+        var path = Path.Combine(_dir.Path, OutboxStore.FileName);
+        using (var v4 = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            v4.Open();
+            using var cmd = v4.CreateCommand();
+            cmd.CommandText = string.Concat(SchemaMigrations.Steps.Take(4)) + """
+                PRAGMA user_version = 4;
+                INSERT INTO events (route, dedup_key, action, severity, summary, source, details, detected_at, enqueued_at)
+                VALUES ('', 'dc1/rack-hot', 'trigger', 'warning', '', 'dc1', '{}', 638000000000000000, 638000000000000000);
+                """;
+            cmd.ExecuteNonQuery();
+        }
+
+        using var store = OutboxStore.Open(_dir.Path, _time);
+
+        var entry = Assert.Single(store.All());
+        Assert.Equal("dc1/rack-hot", entry.Event.Payload.Summary);
+        var body = PagerDutyRequestBuilder.Build(entry, new RoutingKey(Support.Pipeline.Key, "test"), new DetectionTime(null, null));
+        Assert.Empty(Emulators.PagerDuty.EventValidator.Validate(body));
     }
 
     [Theory]
