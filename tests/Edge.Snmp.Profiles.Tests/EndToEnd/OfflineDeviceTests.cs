@@ -40,7 +40,7 @@ public sealed class OfflineDeviceTests : IAsyncDisposable
         bench.Feed(sink.Readings);
 
         // 500 ms × (1 try + 1 retry) = 1 s, then the verdict; nothing but reachable = 0 is written. The upper bound
-        // leaves room for a loaded 2-core CI machine; it is still far inside the 10 s the issue allows.
+        // leaves room for a loaded 2-core CI machine; it is still far inside the 10 s by which an unreachable device must read as such.
         Assert.Equal([(Metrics.Reachable, 0.0)], sink.Readings.Select(r => (r.Metric, r.Value)));
         Assert.InRange(elapsed, options.GiveUpAfter - TimeSpan.FromMilliseconds(50), options.GiveUpAfter + TimeSpan.FromSeconds(3));
         Assert.Equal([EventAction.Trigger], bench.Events.Select(e => e.Action));

@@ -69,7 +69,6 @@ public partial class PiPackageTests(PiPackage package)
     public void The_publish_has_no_trim_or_AOT_warning()
     {
         AssertBuilt();
-        // UnitsNet's IL2104 was the one exception until Bme280Chip stopped using the binding that brought it in.
         var warnings = TrimWarning().Matches(package.PublishLog).Select(m => m.Value).Distinct().ToList();
         Assert.Empty(warnings);
     }
