@@ -24,6 +24,7 @@ public sealed class RunningDaemon : IAsyncDisposable
         }
         foreach (var arg in new[] { "run", "--config", configPath })
             start.ArgumentList.Add(arg);
+        EdgeProcess.Isolate(start);
         _process = Process.Start(start)!;
         _reading = Task.WhenAll(Collect(_process.StandardOutput), Collect(_process.StandardError));
     }
