@@ -1,11 +1,11 @@
 using System.Text.Json;
-using Edge.Snmp.Profiles.Tests.Support;
 using Edge.Emulators.Snmp;
 using Edge.Tests.Support;
 using Edge.Pipeline;
 using Edge.Sources;
 using Edge.Status;
 using Edge.Systemd;
+using Edge.Testing.Snmpsim;
 
 namespace Edge.Tests.Commands;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Edge.Snmp.Profiles.Tests.Support;
+using Edge.Testing.Snmpsim;
 using Edge.Tests.Support;
 
 namespace Edge.Tests.Commands;

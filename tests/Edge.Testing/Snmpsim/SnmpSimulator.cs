@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using Edge.Snmp.Client;
 using Edge.Snmp.Protocol;
 
-namespace Edge.Snmp.Profiles.Tests.Support;
+namespace Edge.Testing.Snmpsim;
 
 /// <summary>
 /// snmpsimd (apt package snmpsim, spec/snmpsim.md) serving a temporary copy of the recordings on 127.0.0.1 at a free
