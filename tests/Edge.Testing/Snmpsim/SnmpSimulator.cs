@@ -14,9 +14,9 @@ namespace Edge.Testing.Snmpsim;
 public sealed class SnmpSimulator : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly string _dir;
+    private readonly TempDir _dir;
 
-    private SnmpSimulator(Process process, string dir, int port)
+    private SnmpSimulator(Process process, TempDir dir, int port)
     {
         _process = process;
         _dir = dir;
@@ -44,7 +44,8 @@ public sealed class SnmpSimulator : IAsyncDisposable
     /// <summary>Starts snmpsimd and returns once it answers a GET (bounded: about 30 s), or throws with its log.</summary>
     public static async Task<SnmpSimulator> StartAsync(int? port = null)
     {
-        var dir = Directory.CreateTempSubdirectory("edge-snmpsim-").FullName;
+        var temp = new TempDir();
+        var dir = temp.Path;
         var data = Directory.CreateDirectory(Path.Combine(dir, "data")).FullName;
         var cache = Directory.CreateDirectory(Path.Combine(dir, "cache")).FullName;
         foreach (var file in Recordings.Files())
@@ -83,7 +84,7 @@ public sealed class SnmpSimulator : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var simulator = new SnmpSimulator(process, dir, chosen);
+        var simulator = new SnmpSimulator(process, temp, chosen);
 
         await using var client = new SnmpClient(TimeProvider.System);
         var target = new SnmpTarget(simulator.EndPoint, SnmpVersion.V2c, "generex-ups_cs141", Timeout: TimeSpan.FromMilliseconds(500), Retries: 0);
@@ -115,13 +116,7 @@ public sealed class SnmpSimulator : IAsyncDisposable
         {
         }
         _process.Dispose();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _dir.Dispose();
     }
 
     private static string? FindOnPath(string name) =>
