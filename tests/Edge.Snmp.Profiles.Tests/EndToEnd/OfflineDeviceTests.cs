@@ -22,7 +22,7 @@ public sealed class OfflineDeviceTests : IAsyncDisposable
     [SnmpsimFact]
     public async Task An_unreachable_device_reads_0_within_its_timeouts_pages_power_unit_offline_and_resolves_when_it_answers()
     {
-        var port = SnmpSimulator.FreeUdpPort();
+        var port = FreePort.Udp();
         var options = new SnmpDeviceOptions("pdu-x", "127.0.0.1", port, SnmpVersion.V2c, TimeSpan.FromSeconds(30))
         {
             Community = "apc_ap8853", Timeout = TimeSpan.FromMilliseconds(500), Retries = 1,

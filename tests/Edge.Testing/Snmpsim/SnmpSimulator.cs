@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Edge.Snmp.Client;
 using Edge.Snmp.Protocol;
 
@@ -34,13 +33,6 @@ public sealed class SnmpSimulator : IAsyncDisposable
         : Executable is null ? "snmpsimd is not installed (apt-get install snmpsim; test.sh installs it)"
         : null;
 
-    public static int FreeUdpPort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
-    }
-
     /// <summary>Starts snmpsimd and returns once it answers a GET (bounded: about 30 s), or throws with its log.</summary>
     public static async Task<SnmpSimulator> StartAsync(int? port = null)
     {
@@ -62,7 +54,7 @@ public sealed class SnmpSimulator : IAsyncDisposable
             foreach (var file in Directory.GetFiles(data))
                 File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         }
-        var chosen = port ?? FreeUdpPort();
+        var chosen = port ?? FreePort.Udp();
         var log = Path.Combine(dir, "snmpsimd.log");
         var start = new ProcessStartInfo(Executable!)
         {

@@ -128,7 +128,7 @@ public class StatusEndpointTests
 
     private static int WithStatusPort(HwmonRack rack)
     {
-        var port = RunningDaemon.FreePort();
+        var port = FreePort.Tcp();
         var config = JsonNode.Parse(File.ReadAllText(rack.ConfigFile))!;
         config["status"] = new JsonObject { ["listen"] = $"127.0.0.1:{port}" };
         File.WriteAllText(rack.ConfigFile, config.ToJsonString());
