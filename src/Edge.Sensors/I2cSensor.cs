@@ -46,7 +46,7 @@ public sealed class I2cSensor : IReadingSource, IDisposable
     private DateTimeOffset _lastMeasurement = DateTimeOffset.MinValue;
 
     // A chip stuck out of range is rejected every poll: only the first rejection of a streak is logged (SD-card
-    // writes are budgeted, issue 6), the rest are counted for edge status. A poll with every value accepted ends it.
+    // writes are budgeted: one log line per event, not per poll), the rest are counted for edge status. A poll with every value accepted ends it.
     private bool _rejectionLogged;
     private bool _rejectedThisPoll;
 

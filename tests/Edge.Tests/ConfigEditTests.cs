@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Edge.Tests.Support;
 
 namespace Edge.Tests;
@@ -53,24 +52,13 @@ public class ConfigEditTests
         Assert.Contains("\"hwmon\", \"path\": \"/sys\"", File.ReadAllText(file));
     }
 
-    private static async Task<Tool.Result> Edit(string file, string editor, string input)
+    private static Task<Tool.Result> Edit(string file, string editor, string input)
     {
         File.SetUnixFileMode(editor, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
-        var start = new ProcessStartInfo(EdgeProcess.Executable)
+        return EdgeProcess.RunAsync(TimeSpan.FromSeconds(30), ["config", "edit", "--config", file], start =>
         {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        start.Environment["EDITOR"] = editor;
-        start.Environment.Remove("VISUAL");
-        foreach (var arg in new[] { "config", "edit", "--config", file })
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(limit.Token);
-        return new Tool.Result(process.ExitCode, await stdout, await stderr);
+            start.Environment["EDITOR"] = editor;
+            start.Environment.Remove("VISUAL");
+        }, input);
     }
 }

@@ -23,7 +23,7 @@ public class Device42StatusTests
             {
               "appliance": { "id": "d42-rack" },
               "stateDir": "{{dir.Path}}/state",
-              "status": { "listen": "127.0.0.1:{{RunningDaemon.FreePort()}}" },
+              "status": { "listen": "127.0.0.1:{{FreePort.Tcp()}}" },
               "device42": { "url": "{{device42.Url}}", "user": "edge-reader", "passwordFile": "{{passwordFile}}", "interval": "1m", "timeout": "20s" }
             }
             """);

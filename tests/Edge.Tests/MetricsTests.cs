@@ -19,7 +19,7 @@ public partial class MetricsTests
         using var dir = new TempDir();
         var hwmon = Path.Combine(dir.Path, "hwmon");
         dir.File("hwmon/temp1_input", "31000\n");
-        var port = RunningDaemon.FreePort();
+        var port = FreePort.Tcp();
         var file = dir.File("edge.json", $$"""
             {
               "appliance": { "id": "test-rack" },

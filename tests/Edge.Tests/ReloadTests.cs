@@ -26,7 +26,7 @@ public class ReloadTests
         using var dir = new TempDir();
         var hwmon = Path.Combine(dir.Path, "hwmon");
         var temperature = dir.File("hwmon/temp1_input", "25000\n");
-        var port = RunningDaemon.FreePort();
+        var port = FreePort.Tcp();
         var state = Path.Combine(dir.Path, "state");
         var file = dir.File("edge.json", Config(state, port, hwmon, "27"));
         await using var edge = new RunningDaemon(file);
@@ -55,7 +55,7 @@ public class ReloadTests
         using var dir = new TempDir();
         var hwmon = Path.Combine(dir.Path, "hwmon");
         dir.File("hwmon/temp1_input", "25000\n");
-        var port = RunningDaemon.FreePort();
+        var port = FreePort.Tcp();
         var state = Path.Combine(dir.Path, "state");
         var file = dir.File("edge.json", Config(state, port, hwmon, "27"));
         await using var edge = new RunningDaemon(file);
@@ -87,7 +87,7 @@ public class ReloadTests
         using var dir = new TempDir();
         var hwmon = Path.Combine(dir.Path, "hwmon");
         dir.File("hwmon/temp1_input", "31000\n");
-        var file = dir.File("edge.json", Config(Path.Combine(dir.Path, "state"), RunningDaemon.FreePort(), hwmon, "27"));
+        var file = dir.File("edge.json", Config(Path.Combine(dir.Path, "state"), FreePort.Tcp(), hwmon, "27"));
         await using var edge = new RunningDaemon(file);
         await edge.WaitForLine("Alert Trigger");
 
@@ -110,7 +110,7 @@ public class ReloadTests
     public async Task Edge_status_says_clearly_when_no_daemon_runs()
     {
         using var dir = new TempDir();
-        var file = dir.File("edge.json", Config(dir.Path, RunningDaemon.FreePort(), dir.Path, "27"));
+        var file = dir.File("edge.json", Config(dir.Path, FreePort.Tcp(), dir.Path, "27"));
 
         var result = await EdgeProcess.RunAsync(TimeSpan.FromSeconds(20), "status", "--config", file);
 

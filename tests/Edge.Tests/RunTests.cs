@@ -20,7 +20,7 @@ public class RunTests
             {
               "appliance": { "id": "test-rack" },
               "stateDir": "{{dir.Path}}/state",
-              "status": { "listen": "127.0.0.1:{{RunningDaemon.FreePort()}}" },
+              "status": { "listen": "127.0.0.1:{{FreePort.Tcp()}}" },
               "sensors": [ { "id": "rack-top", "driver": "hwmon", "path": "{{hwmon}}", "interval": "200ms" } ],
               "rules": [ { "id": "rack-hot", "type": "sensor", "metric": "temperature_c", "above": 27, "clear": 26 } ]
             }

@@ -26,8 +26,8 @@ public class SecretsTests
     public async Task No_secret_appears_in_the_log_status_metrics_queue_or_config_check()
     {
         using var dir = new TempDir();
-        var port = RunningDaemon.FreePort();
-        var deadPort = RunningDaemon.FreePort();
+        var port = FreePort.Tcp();
+        var deadPort = FreePort.Tcp();
         // The appliance expects another password: every read is refused (401), so the source's error is exercised.
         await using var device42 = new Device42Emulator(Device42User, "not-what-edge-sends");
         var passwordFile = dir.File("device42.password", Device42Password + "\n");

@@ -33,23 +33,22 @@ public class SensorsCommandTests
     [Fact]
     public void Scan_names_the_bus_it_was_asked_for()
     {
-        var empty = Directory.CreateTempSubdirectory("edge-dev-").FullName;
-        var (exit, _, error) = Run(empty, "sensors", "scan", "--bus", "3");
+        using var empty = new TempDir();
+        var (exit, _, error) = Run(empty.Path, "sensors", "scan", "--bus", "3");
         Assert.Equal(1, exit);
-        Assert.Contains($"{empty}/i2c-3 does not exist", error);
+        Assert.Contains($"{empty.Path}/i2c-3 does not exist", error);
     }
 
     [Fact]
     public void Read_with_an_i2c_sensor_configured_prints_one_clear_no_bus_line_and_exits_1()
     {
-        var empty = Directory.CreateTempSubdirectory("edge-dev-").FullName;
-        var config = Path.Combine(empty, "edge.json");
-        File.WriteAllText(config, """
+        using var empty = new TempDir();
+        var config = empty.File("edge.json", """
             { "appliance": { "id": "t1" },
               "sensors": [ { "id": "top", "driver": "sht3x" }, { "id": "bottom", "driver": "bme280", "address": "0x77" } ] }
             """);
 
-        var (exit, output, error) = Run(empty, "sensors", "read", "--config", config);
+        var (exit, output, error) = Run(empty.Path, "sensors", "read", "--config", config);
 
         Assert.Equal(1, exit);
         Assert.Equal("", output);

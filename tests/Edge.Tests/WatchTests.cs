@@ -24,9 +24,9 @@ public class WatchTests
     public async Task A_peer_that_goes_silent_is_paged_by_the_edge_watching_it_and_its_return_resolves_it()
     {
         using var dir = new TempDir();
-        var portB = RunningDaemon.FreePort();
+        var portB = FreePort.Tcp();
         var b = dir.File("b.json", Config(dir, "edge-b", portB, ""));
-        var a = dir.File("a.json", Config(dir, "edge-a", RunningDaemon.FreePort(),
+        var a = dir.File("a.json", Config(dir, "edge-a", FreePort.Tcp(),
             $$""" "peers": [ { "id": "edge-b", "url": "http://127.0.0.1:{{portB}}", "interval": "200ms", "timeout": "1s" } ], """));
         var peerB = new RunningDaemon(b);
         await using var peerA = new RunningDaemon(a);
@@ -54,7 +54,7 @@ public class WatchTests
             {
               "appliance": { "id": "edge-a" },
               "stateDir": "{{dir.Path}}/state",
-              "status": { "listen": "127.0.0.1:{{RunningDaemon.FreePort()}}" },
+              "status": { "listen": "127.0.0.1:{{FreePort.Tcp()}}" },
               "pagerduty": { "connector": "{{pagerDuty.Endpoint}}", "routingKey": "{{Delivery.HwmonRack.Key}}", "clock": "assume-synchronized" },
               "sensors": [ { "id": "rack-top", "driver": "hwmon", "path": "{{hwmon}}", "interval": "200ms" } ],
               "peers": [
@@ -88,7 +88,7 @@ public class WatchTests
     {
         using var dir = new TempDir();
         await using var service = new PingListener("/ping/s3cret-t0ken");
-        var file = dir.File("edge.json", Config(dir, "edge-a", RunningDaemon.FreePort(),
+        var file = dir.File("edge.json", Config(dir, "edge-a", FreePort.Tcp(),
             $$""" "heartbeat": { "url": "http://127.0.0.1:{{service.Port}}/ping/s3cret-t0ken", "interval": "300ms" }, """));
         await using (var edge = new RunningDaemon(file))
         {

@@ -71,7 +71,7 @@ public static class Metrics
         new(BatteryVoltageV, "V"),
         new(BatteryTemperatureC, "°C"),
         new(BatteryStatus, "", ["normal", "low", "depleted", "unknown"]),
-        // "test" was appended, not inserted: state codes are stored in series and alert state and must not shift.
+        // A new state goes last ("test" here): state codes are stored in series and alert state and must not shift.
         // It is "on battery because of a self-test or runtime calibration", which must not page as a power failure.
         new(OutputSource, "", ["normal", "battery", "bypass", "boost", "reduce", "none", "other", "test"]),
         new(ReplaceBattery, ""),

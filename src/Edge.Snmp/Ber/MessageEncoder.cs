@@ -13,8 +13,8 @@ public static class MessageEncoder
     private static AsnWriter? t_writer;
 
     /// <summary>
-    /// This thread's writer, emptied. A new writer per message grew a fresh 1 KiB buffer each time: on a walk (a
-    /// thousand requests in a row) that was a third of the heap allocated, and fresh heap is page faults (perf,
+    /// This thread's writer, emptied. A new writer per message grows a fresh 1 KiB buffer each time: on a walk (a
+    /// thousand requests in a row) that is a third of the heap allocated, and fresh heap is page faults (perf,
     /// bench/RESULTS.md, SNMP). The caller must take its bytes out (<see cref="AsnWriter.Encode()"/>) before the next
     /// call on the same thread; encoding never awaits, so nothing else runs in between.
     /// </summary>

@@ -11,8 +11,9 @@ namespace Edge.Snmp.Client;
 /// <remarks>
 /// A dedicated thread blocked in <c>recvfrom</c> rather than an async receive loop: an async receive is woken by the
 /// socket engine's epoll thread, which hands it to a thread-pool worker, which hands the completed request to another:
-/// three thread switches per response where this takes one, and a walk is a thousand responses in a row (profiled with
-/// perf on the NativeAOT build: thread switches were most of a walk's CPU). One thread per socket, not per device.
+/// three thread switches per response where this takes one, and a walk is a thousand responses in a row (perf on the
+/// NativeAOT build: with the async loop, thread switches are most of a walk's CPU; bench/RESULTS.md, SNMP). One
+/// thread per socket, not per device.
 /// Sends are synchronous for the same reason: a UDP send does not wait for the network, only for buffer space.
 /// </remarks>
 internal sealed class UdpTransport : IAsyncDisposable

@@ -21,7 +21,7 @@ public static partial class SnmpReader
     public const int DefaultMaxSeries = 256;
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(30);
 
-    /// <summary>2 s × (1 + 2 retries) = 6 s: an unreachable device reads as such well within the 10 s the issue asks.</summary>
+    /// <summary>2 s × (1 + 2 retries) = 6 s: by default an unreachable device reads as such well within 10 s.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(2);
 
     public static readonly IReadOnlyList<string> Versions = ["1", "2c", "3"];

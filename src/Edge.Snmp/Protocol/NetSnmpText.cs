@@ -11,7 +11,7 @@ namespace Edge.Snmp.Protocol;
 /// </summary>
 /// <remarks>
 /// Everything is written as ASCII bytes straight into an <see cref="IBufferWriter{T}"/>: a walk prints thousands of
-/// lines, and going through strings, a StringBuilder and a UTF-8 encoder cost more than the decoding did. The
+/// lines, and going through strings, a StringBuilder and a UTF-8 encoder costs more than the decoding does. The
 /// output is ASCII by construction (octet strings are quoted only when every octet is printable ASCII or a space).
 /// </remarks>
 public static class NetSnmpText

@@ -50,8 +50,8 @@ public sealed class ConfigState
     /// Completes when a configuration newer than <paramref name="generation"/> is applied (cancelled with
     /// <paramref name="cancellationToken"/>). Asked again for the same generation and token it returns the same task:
     /// each wait registers on the token and on the change until one of them happens, and the evaluate stage asks once
-    /// per batch of readings — a new wait each time was a leak of a few hundred bytes per batch (about 15 MB a day at the
-    /// bench's pace) for as long as the configuration did not change.
+    /// per batch of readings — a new wait each time would leak a few hundred bytes per batch (about 15 MB a day at the
+    /// bench's pace) for as long as the configuration does not change.
     /// </summary>
     public Task WaitForChangeAsync(int generation, CancellationToken cancellationToken)
     {

@@ -51,8 +51,8 @@ public sealed class SourcePoller(IEnumerable<ISourceProvider> providers, ConfigS
         await Task.Yield();
         var wakeup = wakeups.Register(source.Id);
         // The error last logged while the source keeps failing, null while it polls fine: a source that is down for a
-        // day must not write a line to the SD card every poll (issue 6), only when it starts failing, fails otherwise,
-        // or works again.
+        // day must not write a line to the SD card every poll (its writes are budgeted: one log line per event, not per
+        // poll), only when it starts failing, fails otherwise, or works again.
         string? failingWith = null;
         try
         {

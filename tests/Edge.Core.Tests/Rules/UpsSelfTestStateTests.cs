@@ -39,7 +39,7 @@ public class UpsSelfTestStateTests
     [Fact]
     public void The_existing_output_source_states_keep_their_codes()
     {
-        // Codes are stored in series and in carried alert state: "test" was appended, nothing moved.
+        // Codes are stored in series and in carried alert state: "test" comes last, every other state keeps its code.
         Assert.Equal(["normal", "battery", "bypass", "boost", "reduce", "none", "other", "test"], Metrics.Get(Metrics.OutputSource).States!);
         Assert.Contains(Metrics.UpsTest, (IReadOnlySet<string>)RuleType.Ups.Metrics);
         Assert.Contains(Metrics.LostOnBattery, (IReadOnlySet<string>)RuleType.Ups.Metrics);

@@ -24,13 +24,13 @@ public sealed class Site : IAsyncDisposable
     /// <summary>The secret that must never be printed; distinctive so a search for it cannot hit by chance.</summary>
     public const string Password = "Tr0ub4dor&3-n3ver-pr1nt-me";
 
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("edge-inventory-");
+    private readonly TempDir _directory = new();
 
     public Site(string rulesJson = "[]", EmulatedInventory? inventory = null, X509Certificate2? certificate = null,
         Func<Device42Options, Device42Options>? configure = null)
     {
         Emulator = new Device42Emulator(User, Password, inventory ?? EmulatedInventory.Demo(), certificate ?? ApplianceCertificate);
-        PasswordFile = Path.Combine(_directory.FullName, "device42.password");
+        PasswordFile = Path.Combine(_directory.Path, "device42.password");
         File.WriteAllText(PasswordFile, Password + "\n");
         var options = new Device42Options(Emulator.Url, User, PasswordFile)
         {
@@ -38,7 +38,7 @@ public sealed class Site : IAsyncDisposable
             PinnedSha256 = certificate is null ? SHA256.HashData(ApplianceCertificate.RawData) : null,
         };
         Options = configure?.Invoke(options) ?? options;
-        FindingsFile = Path.Combine(_directory.FullName, "device42-findings.txt");
+        FindingsFile = Path.Combine(_directory.Path, "device42-findings.txt");
         Source = new Device42Source(Options, Clock, Logger, FindingsFile);
 
         var problems = new ConfigProblems();
@@ -104,6 +104,6 @@ public sealed class Site : IAsyncDisposable
     {
         Source.Dispose();
         await Emulator.DisposeAsync();
-        _directory.Delete(recursive: true);
+        _directory.Dispose();
     }
 }

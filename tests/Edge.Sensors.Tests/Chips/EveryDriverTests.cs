@@ -5,7 +5,7 @@ using Edge.Sensors.Tests.Support;
 
 namespace Edge.Sensors.Tests.Chips;
 
-/// <summary>What every I2C driver must do against its register-accurate chip (issue 5, "What it must show").</summary>
+/// <summary>What every I2C driver must do against its register-accurate chip.</summary>
 public class EveryDriverTests
 {
     public static readonly TheoryData<string, double, double> Points = Points_();

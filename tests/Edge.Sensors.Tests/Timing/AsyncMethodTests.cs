@@ -8,9 +8,9 @@ public class AsyncMethodTests
     /// <summary>
     /// Why: a ValueTask from the default builder is a Task underneath, and a Task does not run an awaiting
     /// continuation inline on a thread that has a SynchronizationContext (xunit's test thread has one); it queues it to
-    /// the thread pool. Under a fake clock the rest of the method then ran on a pool thread while the test advanced the
-    /// clock: BusRecovery.PowerCycleAsync did this after its second wait, and the power-cycle tests hung until their
-    /// waits were set to zero. The pooling builder completes through ManualResetValueTaskSourceCore, which runs the
+    /// the thread pool. Under a fake clock the rest of the method then runs on a pool thread while the test advances
+    /// the clock, and a second wait that registers after the advance never fires: the test of a method with two waits,
+    /// such as BusRecovery.PowerCycleAsync, hangs. The pooling builder completes through ManualResetValueTaskSourceCore, which runs the
     /// continuation where the wait completed, as ReusableDelay does; and it allocates nothing once warmed up.
     /// </summary>
     [Fact]

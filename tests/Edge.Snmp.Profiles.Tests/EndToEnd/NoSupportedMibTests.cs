@@ -4,6 +4,7 @@ using Edge.Snmp.Configuration;
 using Edge.Snmp.Polling;
 using Edge.Snmp.Profiles.Tests.Support;
 using Edge.Snmp.Protocol;
+using Edge.Testing.Snmpsim;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 

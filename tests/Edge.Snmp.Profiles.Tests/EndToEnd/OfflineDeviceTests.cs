@@ -7,6 +7,7 @@ using Edge.Snmp.Configuration;
 using Edge.Snmp.Polling;
 using Edge.Snmp.Profiles.Tests.Support;
 using Edge.Snmp.Protocol;
+using Edge.Testing.Snmpsim;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace Edge.Snmp.Profiles.Tests.EndToEnd;
@@ -21,7 +22,7 @@ public sealed class OfflineDeviceTests : IAsyncDisposable
     [SnmpsimFact]
     public async Task An_unreachable_device_reads_0_within_its_timeouts_pages_power_unit_offline_and_resolves_when_it_answers()
     {
-        var port = SnmpSimulator.FreeUdpPort();
+        var port = FreePort.Udp();
         var options = new SnmpDeviceOptions("pdu-x", "127.0.0.1", port, SnmpVersion.V2c, TimeSpan.FromSeconds(30))
         {
             Community = "apc_ap8853", Timeout = TimeSpan.FromMilliseconds(500), Retries = 1,
@@ -40,7 +41,7 @@ public sealed class OfflineDeviceTests : IAsyncDisposable
         bench.Feed(sink.Readings);
 
         // 500 ms × (1 try + 1 retry) = 1 s, then the verdict; nothing but reachable = 0 is written. The upper bound
-        // leaves room for a loaded 2-core CI machine; it is still far inside the 10 s the issue allows.
+        // leaves room for a loaded 2-core CI machine; it is still far inside the 10 s by which an unreachable device must read as such.
         Assert.Equal([(Metrics.Reachable, 0.0)], sink.Readings.Select(r => (r.Metric, r.Value)));
         Assert.InRange(elapsed, options.GiveUpAfter - TimeSpan.FromMilliseconds(50), options.GiveUpAfter + TimeSpan.FromSeconds(3));
         Assert.Equal([EventAction.Trigger], bench.Events.Select(e => e.Action));

@@ -8,6 +8,7 @@ using Edge.Snmp.Polling;
 using Edge.Snmp.Profiles.Tests.Support;
 using Edge.Snmp.Protocol;
 using Edge.Snmp.Usm;
+using Edge.Testing.Snmpsim;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace Edge.Snmp.Profiles.Tests.EndToEnd;

@@ -1,6 +1,7 @@
 using Edge.Core.Readings;
 using Edge.Snmp.Profiles.Tests.Support;
 using Edge.Snmp.Protocol;
+using Edge.Testing.Snmpsim;
 
 namespace Edge.Snmp.Profiles.Tests.Profiles;
 

@@ -85,6 +85,6 @@ public class LiebertPduRecordingTests
         Assert.Equal("closed", d.State("dev/sensor/1.4", Metrics.Contact));
         Assert.Equal("alarm", d.State("dev/sensor/1.2", Metrics.Contact));
         Assert.False(d.Has("dev/sensor/1.3", Metrics.Contact)); // a broken leak cable is not a leak, nor a dry floor
-        Assert.False(d.Has("dev/sensor/1.1", Metrics.HumidityPct)); // no longer a humidity measurement
+        Assert.False(d.Has("dev/sensor/1.1", Metrics.HumidityPct)); // a door now, not a humidity sensor
     }
 }

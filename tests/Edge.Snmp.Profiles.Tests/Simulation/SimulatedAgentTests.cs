@@ -2,6 +2,7 @@ using Edge.Snmp.Client;
 using Edge.Snmp.Profiles.Tests.Support;
 using Edge.Snmp.Protocol;
 using Edge.Emulators.Snmp;
+using Edge.Testing.Snmpsim;
 
 namespace Edge.Snmp.Profiles.Tests.Simulation;
 

@@ -1,3 +1,5 @@
+using Edge.Testing.Snmpsim;
+
 namespace Edge.Snmp.Profiles.Tests.Support;
 
 /// <summary>Varbinds written as snmprec lines, for tests of what no recording shows (a self-test, a Sentry3, a Geist).</summary>

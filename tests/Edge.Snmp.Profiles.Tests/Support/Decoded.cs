@@ -1,5 +1,6 @@
 using Edge.Core.Readings;
 using Edge.Snmp.Protocol;
+using Edge.Testing.Snmpsim;
 
 namespace Edge.Snmp.Profiles.Tests.Support;
 

@@ -1,3 +1,5 @@
+using Edge.Testing.Snmpsim;
+
 namespace Edge.Snmp.Profiles.Tests.Support;
 
 /// <summary>A test on the real device recordings: skipped, with the reason in the test report, when they are not there.</summary>

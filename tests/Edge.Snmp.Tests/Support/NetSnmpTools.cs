@@ -8,7 +8,9 @@ namespace Edge.Snmp.Tests.Support;
 /// </summary>
 public sealed class NetSnmpTools : IDisposable
 {
-    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("edge-netsnmp-").FullName;
+    private readonly TempDir _dir = new();
+
+    public string Directory => _dir.Path;
 
     public NetSnmpTools()
     {
@@ -26,14 +28,5 @@ public sealed class NetSnmpTools : IDisposable
         start.Environment["MIBS"] = "";
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 }

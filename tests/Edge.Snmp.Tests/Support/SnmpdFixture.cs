@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Edge.Snmp.Client;
 using Edge.Snmp.Protocol;
 using Edge.Snmp.Usm;
@@ -72,7 +71,7 @@ public sealed class SnmpdFixture : IAsyncLifetime
 
         for (var attempt = 0; attempt < 5 && _process is null; attempt++)
         {
-            Port = FreeUdpPort();
+            Port = FreePort.Udp();
             var start = new ProcessStartInfo("/bin/sh", ["-c", $"exec snmpd -f -Lo -C -c '{conf}' udp:127.0.0.1:{Port} > '{Directory}/snmpd.log' 2>&1"]);
             Environment(start, "agent");
             var process = Process.Start(start) ?? throw new InvalidOperationException("snmpd did not start");
@@ -101,13 +100,6 @@ public sealed class SnmpdFixture : IAsyncLifetime
                 return true;
         }
         return false;
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     public async Task DisposeAsync()

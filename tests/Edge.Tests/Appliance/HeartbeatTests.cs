@@ -1,6 +1,5 @@
 using System.Text;
 using Edge.Configuration;
-using Edge.Tests.Daemon;
 using Edge.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Edge.Pipeline;

@@ -17,7 +17,9 @@ public sealed class PiPackage : IAsyncLifetime
 {
     public string Deb { get; private set; } = "";
     public string PublishLog { get; private set; } = "";
-    public string Root { get; } = Directory.CreateTempSubdirectory("edge-pi-package-").FullName;
+    private readonly TempDir _dir = new();
+
+    public string Root => _dir.Path;
     public Tool.Result Build { get; private set; } = new(-1, "", "");
 
     public async Task InitializeAsync()
@@ -33,7 +35,7 @@ public sealed class PiPackage : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Directory.Delete(Root, recursive: true);
+        _dir.Dispose();
         return Task.CompletedTask;
     }
 }
@@ -69,7 +71,6 @@ public partial class PiPackageTests(PiPackage package)
     public void The_publish_has_no_trim_or_AOT_warning()
     {
         AssertBuilt();
-        // UnitsNet's IL2104 was the one exception until Bme280Chip stopped using the binding that brought it in.
         var warnings = TrimWarning().Matches(package.PublishLog).Select(m => m.Value).Distinct().ToList();
         Assert.Empty(warnings);
     }

@@ -9,7 +9,7 @@ using Edge.Systemd;
 namespace Edge.Tests.Appliance;
 
 /// <summary>
-/// systemd/edge.service, as issue 6 asks for it: systemd's own checker finds nothing wrong with it, its exposure
+/// systemd/edge.service: systemd's own checker finds nothing wrong with it, its exposure
 /// score is at most 2.0 ("OK") and matches the figure in docs/install.md and the README, and it runs Edge the way
 /// the spec says.
 /// </summary>

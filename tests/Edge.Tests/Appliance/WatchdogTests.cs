@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using Edge.Configuration;
@@ -140,13 +139,12 @@ public class WatchdogTests
         using var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
         socket.Bind(new UnixDomainSocketEndPoint(socketPath));
 
-        var start = new ProcessStartInfo(EdgeProcess.Executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "run", "--config", config })
-            start.ArgumentList.Add(arg);
-        start.Environment["NOTIFY_SOCKET"] = socketPath;
-        start.Environment["WATCHDOG_USEC"] = "1000000";   // 1 s: a ping every 0.5 s
-        using var edge = Process.Start(start)!;
-        var stdout = edge.StandardOutput.ReadToEndAsync();
+        var output = new StringBuilder();
+        using var edge = EdgeProcess.Start(output, ["run", "--config", config], start =>
+        {
+            start.Environment["NOTIFY_SOCKET"] = socketPath;
+            start.Environment["WATCHDOG_USEC"] = "1000000";   // 1 s: a ping every 0.5 s
+        });
         var received = new List<string>();
         try
         {
@@ -165,11 +163,10 @@ public class WatchdogTests
         finally
         {
             edge.Kill();
-            await edge.WaitForExitAsync();
         }
         // READY=1 comes from $NOTIFY_SOCKET alone: the unit's ProtectProc=invisible hides systemd (PID 1) from the
         // edge user, and a daemon that looked for its parent would never say it is ready.
         Assert.Equal("READY=1", received[0]);
-        Assert.Contains("systemd watchdog armed: timeout 1 s", await stdout, StringComparison.Ordinal);
+        Assert.True(DaemonLog.Contains(output, "systemd watchdog armed: timeout 1 s"), output.ToString());
     }
 }

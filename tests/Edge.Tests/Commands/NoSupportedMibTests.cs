@@ -1,11 +1,11 @@
 using System.Text.Json;
-using Edge.Snmp.Profiles.Tests.Support;
 using Edge.Emulators.Snmp;
 using Edge.Tests.Support;
 using Edge.Pipeline;
 using Edge.Sources;
 using Edge.Status;
 using Edge.Systemd;
+using Edge.Testing.Snmpsim;
 
 namespace Edge.Tests.Commands;
 
@@ -55,7 +55,7 @@ public sealed class NoSupportedMibTests : IAsyncDisposable
             {
               "appliance": { "id": "test-rack" },
               "stateDir": "{{dir.Path}}/state",
-              "status": { "listen": "127.0.0.1:{{RunningDaemon.FreePort()}}" },
+              "status": { "listen": "127.0.0.1:{{FreePort.Tcp()}}" },
               "snmp": [ { "id": "pdu-1", "host": "127.0.0.1:{{_pdu.EndPoint.Port}}", "interval": "1s", "timeout": "1s", "retries": 1 } ]
             }
             """);

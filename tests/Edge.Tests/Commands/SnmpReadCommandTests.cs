@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json;
-using Edge.Commands;
 using Edge.Demo;
 using Edge.Emulators.Snmp;
+using Edge.Tests.Support;
 
 namespace Edge.Tests.Commands;
 
@@ -16,19 +15,7 @@ public sealed class SnmpReadCommandTests : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _ups.DisposeAsync();
 
-    private static async Task<(int Exit, string Out, string Err)> EdgeAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(typeof(ExitCodes).Assembly.Location);
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(bounded.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<Tool.Result> EdgeAsync(params string[] args) => EdgeProcess.RunAsync(TimeSpan.FromSeconds(60), args);
 
     [Fact]
     public async Task Json_has_the_interfaces_md_shape_with_numbers_and_state_names()

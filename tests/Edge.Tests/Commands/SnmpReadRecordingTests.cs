@@ -1,12 +1,12 @@
 using System.Text.Json;
-using Edge.Snmp.Profiles.Tests.Support;
+using Edge.Testing.Snmpsim;
 using Edge.Tests.Support;
 
 namespace Edge.Tests.Commands;
 
 /// <summary>
-/// <c>edge snmp read --json</c>, the real binary, against snmpsimd serving each recording a new profile was written
-/// for: the profile auto-detected from sysObjectID, and the values worked out by hand from the MIBs (the profile tests
+/// <c>edge snmp read --json</c>, the real binary, against snmpsimd serving a recording for each of these
+/// profiles: the profile auto-detected from sysObjectID, and the values worked out by hand from the MIBs (the profile tests
 /// give the arithmetic) arriving as numbers, and contacts as state names.
 /// </summary>
 public sealed class SnmpReadRecordingTests(SnmpSimulatorFixture sim) : IClassFixture<SnmpSimulatorFixture>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Edge.Snmp.Profiles.Tests.Support;
 using Edge.Emulators.Snmp;
+using Edge.Testing.Snmpsim;
 using Edge.Tests.Support;
 
 namespace Edge.Tests.Commands;

@@ -4,6 +4,7 @@ using Edge.Core.Alerts;
 using Edge.Emulators.PagerDuty;
 using Edge.Delivery.Outbox;
 using Xunit.Abstractions;
+using Edge.Tests.Support;
 
 namespace Edge.Tests.Delivery;
 

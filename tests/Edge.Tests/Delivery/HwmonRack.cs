@@ -13,13 +13,14 @@ public sealed class HwmonRack : IDisposable
     public const string ContactName = "Lab ops";
     public const string ContactEmail = "lab-ops@example.com";
 
+    private readonly TempDir _dir = new();
+
     /// <summary>Whether an event PagerDuty received names the box's owner (appliance.contact) in its custom_details.</summary>
     public static bool NamesTheContact(Edge.Emulators.PagerDuty.ReceivedEvent e) =>
         e.CustomDetails?["contact"] is JsonObject c && (string?)c["name"] == ContactName && (string?)c["email"] == ContactEmail;
 
     public HwmonRack(int sensors, Uri connector)
     {
-        Root = Directory.CreateTempSubdirectory("edge-e2e-").FullName;
         StateDir = Path.Combine(Root, "state");
         Sensors = Enumerable.Range(1, sensors).Select(i => $"h{i}").ToArray();
         foreach (var s in Sensors)
@@ -46,7 +47,7 @@ public sealed class HwmonRack : IDisposable
         File.WriteAllText(ConfigFile, config.ToJsonString());
     }
 
-    public string Root { get; }
+    public string Root => _dir.Path;
     public string StateDir { get; }
     public string ConfigFile { get; }
     public string[] Sensors { get; }
@@ -67,14 +68,5 @@ public sealed class HwmonRack : IDisposable
 
     public string[] Args(params string[] command) => [.. command, "--config", ConfigFile];
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 }

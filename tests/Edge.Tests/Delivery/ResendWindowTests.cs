@@ -1,6 +1,7 @@
 using System.Text;
 using Edge.Emulators.PagerDuty;
 using Edge.Delivery.Outbox;
+using Edge.Tests.Support;
 using static Edge.Tests.Support.DaemonLog;
 
 namespace Edge.Tests.Delivery;

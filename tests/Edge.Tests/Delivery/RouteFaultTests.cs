@@ -34,7 +34,7 @@ public class RouteFaultTests
         await using var emulator = new PagerDutyEmulator().Start();
         emulator.KnownKeys = new HashSet<string> { GoodKey };
         using var rack = new HwmonRack(1, emulator.Endpoint);
-        var port = RunningDaemon.FreePort();
+        var port = FreePort.Tcp();
         await File.WriteAllTextAsync(rack.ConfigFile, await ConfigWithStatus(rack, port, HwmonRack.Key));
         await using var edge = new RunningDaemon(rack.ConfigFile);
         await edge.WaitForLine("started");
@@ -78,7 +78,7 @@ public class RouteFaultTests
     {
         await using var emulator = new PagerDutyEmulator().Start();
         using var rack = new HwmonRack(1, emulator.Endpoint);
-        var port = RunningDaemon.FreePort();
+        var port = FreePort.Tcp();
         await File.WriteAllTextAsync(rack.ConfigFile, await ConfigWithStatus(rack, port, HwmonRack.Key));
         rack.Set("h1", 35);
         await using (var first = new RunningDaemon(rack.ConfigFile))

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Edge.Emulators.PagerDuty;
+using Edge.Tests.Support;
 
 namespace Edge.Tests.Delivery;
 

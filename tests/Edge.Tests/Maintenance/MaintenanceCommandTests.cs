@@ -10,7 +10,13 @@ public class MaintenanceCommandTests
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
     private static Task<Tool.Result> Edge(HwmonRack rack, string? sudoUser, params string[] args) =>
-        Tool.RunAsync("env", Limit, [.. sudoUser is null ? new[] { "-u", "SUDO_USER" } : [$"SUDO_USER={sudoUser}"], Support.EdgeProcess.Executable, .. rack.Args(args)]);
+        EdgeProcess.RunAsync(Limit, rack.Args(args), start =>
+        {
+            if (sudoUser is null)
+                start.Environment.Remove("SUDO_USER");
+            else
+                start.Environment["SUDO_USER"] = sudoUser;
+        });
 
     [Fact]
     public async Task Start_records_the_user_behind_sudo_and_list_end_and_extend_work_on_the_window()

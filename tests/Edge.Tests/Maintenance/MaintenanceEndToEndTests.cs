@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Edge.Emulators.PagerDuty;
 using Edge.Tests.Delivery;
+using Edge.Tests.Support;
 using static Edge.Tests.Support.DaemonLog;
 
 namespace Edge.Tests.Maintenance;

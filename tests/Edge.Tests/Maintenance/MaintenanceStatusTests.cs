@@ -17,7 +17,7 @@ public class MaintenanceStatusTests
     {
         using var dir = new TempDir();
         dir.File("hwmon/temp1_input", "22000\n");
-        var port = RunningDaemon.FreePort();
+        var port = FreePort.Tcp();
         var file = dir.File("edge.json", $$"""
             {
               "appliance": { "id": "test-rack" },

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Edge.Tests.Support;
 
-/// <summary>What a child <c>edge</c> process printed (collected by <see cref="Delivery.EdgeProcess"/>), read while it runs.</summary>
+/// <summary>What a child <c>edge</c> process printed (collected by <see cref="EdgeProcess"/>), read while it runs.</summary>
 public static class DaemonLog
 {
     public static bool Contains(StringBuilder log, string text)

@@ -15,7 +15,7 @@ public sealed class PingListener : IAsyncDisposable
 
     public PingListener(string path)
     {
-        Port = RunningDaemon.FreePort();
+        Port = FreePort.Tcp();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _serving = Task.Run(async () =>

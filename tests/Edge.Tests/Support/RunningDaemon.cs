@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Edge.Tests.Support;
 
@@ -24,6 +22,7 @@ public sealed class RunningDaemon : IAsyncDisposable
         }
         foreach (var arg in new[] { "run", "--config", configPath })
             start.ArgumentList.Add(arg);
+        EdgeProcess.Isolate(start);
         _process = Process.Start(start)!;
         _reading = Task.WhenAll(Collect(_process.StandardOutput), Collect(_process.StandardError));
     }
@@ -39,14 +38,6 @@ public sealed class RunningDaemon : IAsyncDisposable
             lock (_log)
                 return [.. _log];
         }
-    }
-
-    /// <summary>A free TCP port on loopback for the daemon's status endpoint.</summary>
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     /// <summary>Waits (bounded: real process, real files) for a log line containing the text; returns it.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Edge.Demo;
 using Edge.Emulators.Snmp;
@@ -27,19 +25,12 @@ public sealed class TrapPollTests : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _ups.DisposeAsync();
 
-    private static int FreeUdpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
-
     [Fact]
     public async Task A_trap_from_the_ups_has_it_polled_at_once_instead_of_at_its_hourly_interval()
     {
         using var dir = new TempDir();
-        var statusPort = RunningDaemon.FreePort();
-        var trapPort = FreeUdpPort();
+        var statusPort = FreePort.Tcp();
+        var trapPort = FreePort.Udp();
         var config = dir.File("edge.json", $$"""
             {
               "appliance": { "id": "test-rack" },

@@ -4,7 +4,7 @@ using Edge.Sources;
 using Edge.Status;
 using Edge.Systemd;
 
-namespace Edge.Tests.Daemon;
+namespace Edge.Tests.Pipeline;
 
 /// <summary>A trap brings a poll forward: at once, once per burst, and never sooner than a second after the last poll.</summary>
 public class PollWakeupsTests

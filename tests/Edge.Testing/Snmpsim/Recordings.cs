@@ -1,6 +1,6 @@
 using Edge.Snmp.Protocol;
 
-namespace Edge.Snmp.Profiles.Tests.Support;
+namespace Edge.Testing.Snmpsim;
 
 /// <summary>
 /// The real device recordings: the shared ones of ../shared/fixtures/snmprec (found next to the repository root or a

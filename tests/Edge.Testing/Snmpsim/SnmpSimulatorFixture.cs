@@ -1,4 +1,6 @@
-namespace Edge.Snmp.Profiles.Tests.Support;
+using Xunit;
+
+namespace Edge.Testing.Snmpsim;
 
 /// <summary>One snmpsimd for a whole test class (start-up indexes every recording: about 2 s).</summary>
 public sealed class SnmpSimulatorFixture : IAsyncLifetime

@@ -5,7 +5,7 @@ using Edge.Sources;
 using Edge.Status;
 using Edge.Systemd;
 
-namespace Edge.Tests.Daemon;
+namespace Edge.Tests.Pipeline;
 
 /// <summary>
 /// The evaluate stage asks "has the configuration changed?" once per batch of readings, for months: asking must not

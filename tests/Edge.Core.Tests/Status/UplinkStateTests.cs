@@ -1,6 +1,6 @@
 using Edge.Core.Status;
 
-namespace Edge.Tests.Daemon;
+namespace Edge.Core.Tests.Status;
 
 /// <summary>What the LCD and edge status say about the uplink: a route's own fault outranks a plain outage.</summary>
 public class UplinkStateTests

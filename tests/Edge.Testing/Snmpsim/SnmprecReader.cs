@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Edge.Snmp.Protocol;
 
-namespace Edge.Snmp.Profiles.Tests.Support;
+namespace Edge.Testing.Snmpsim;
 
 /// <summary>
 /// Reads snmpsim's <c>.snmprec</c> data files (<c>OID|TYPE|VALUE</c>, one record a line) into varbinds, so a profile is

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace Edge.Tests.Daemon;
+namespace Edge.Tests.Support;
 
 /// <summary>
 /// A fake clock that tells when a timer is made: the poller makes one when it starts waiting for the next poll, so a

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Edge.Snmp.Client;
 using Edge.Snmp.Protocol;
 
-namespace Edge.Snmp.Profiles.Tests.Support;
+namespace Edge.Testing.Snmpsim;
 
 /// <summary>
 /// snmpsimd (apt package snmpsim, spec/snmpsim.md) serving a temporary copy of the recordings on 127.0.0.1 at a free
@@ -14,9 +13,9 @@ namespace Edge.Snmp.Profiles.Tests.Support;
 public sealed class SnmpSimulator : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly string _dir;
+    private readonly TempDir _dir;
 
-    private SnmpSimulator(Process process, string dir, int port)
+    private SnmpSimulator(Process process, TempDir dir, int port)
     {
         _process = process;
         _dir = dir;
@@ -34,17 +33,11 @@ public sealed class SnmpSimulator : IAsyncDisposable
         : Executable is null ? "snmpsimd is not installed (apt-get install snmpsim; test.sh installs it)"
         : null;
 
-    public static int FreeUdpPort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
-    }
-
     /// <summary>Starts snmpsimd and returns once it answers a GET (bounded: about 30 s), or throws with its log.</summary>
     public static async Task<SnmpSimulator> StartAsync(int? port = null)
     {
-        var dir = Directory.CreateTempSubdirectory("edge-snmpsim-").FullName;
+        var temp = new TempDir();
+        var dir = temp.Path;
         var data = Directory.CreateDirectory(Path.Combine(dir, "data")).FullName;
         var cache = Directory.CreateDirectory(Path.Combine(dir, "cache")).FullName;
         foreach (var file in Recordings.Files())
@@ -61,7 +54,7 @@ public sealed class SnmpSimulator : IAsyncDisposable
             foreach (var file in Directory.GetFiles(data))
                 File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         }
-        var chosen = port ?? FreeUdpPort();
+        var chosen = port ?? FreePort.Udp();
         var log = Path.Combine(dir, "snmpsimd.log");
         var start = new ProcessStartInfo(Executable!)
         {
@@ -83,7 +76,7 @@ public sealed class SnmpSimulator : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var simulator = new SnmpSimulator(process, dir, chosen);
+        var simulator = new SnmpSimulator(process, temp, chosen);
 
         await using var client = new SnmpClient(TimeProvider.System);
         var target = new SnmpTarget(simulator.EndPoint, SnmpVersion.V2c, "generex-ups_cs141", Timeout: TimeSpan.FromMilliseconds(500), Retries: 0);
@@ -115,13 +108,7 @@ public sealed class SnmpSimulator : IAsyncDisposable
         {
         }
         _process.Dispose();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _dir.Dispose();
     }
 
     private static string? FindOnPath(string name) =>

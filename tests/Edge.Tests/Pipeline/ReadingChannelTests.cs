@@ -4,7 +4,7 @@ using Edge.Sources;
 using Edge.Status;
 using Edge.Systemd;
 
-namespace Edge.Tests.Daemon;
+namespace Edge.Tests.Pipeline;
 
 /// <summary>A full channel drops the newest reading and counts it; what was queued keeps its order.</summary>
 public class ReadingChannelTests

@@ -10,7 +10,7 @@ using Edge.Sources;
 using Edge.Status;
 using Edge.Systemd;
 
-namespace Edge.Tests.Daemon;
+namespace Edge.Tests.Pipeline;
 
 /// <summary>A source that keeps failing logs once when it starts failing and once when it polls again, not every poll.</summary>
 public class SourcePollerTests
