@@ -63,4 +63,10 @@ internal static partial class DeliveryLog
 
     [LoggerMessage(3021, LogLevel.Warning, "Another process is forwarding from {StateDir} ({LockFile} is held); this one will not send")]
     public static partial void NotForwarding(ILogger logger, string stateDir, string lockFile);
+
+    [LoggerMessage(3022, LogLevel.Information, "Connector settings reloaded: the outbox goes to {Endpoint} from the next send")]
+    public static partial void ConnectorChanged(ILogger logger, string endpoint);
+
+    [LoggerMessage(3023, LogLevel.Error, "Connector settings reloaded but unusable ({Error}); the outbox still goes to {Endpoint} as before")]
+    public static partial void ConnectorKept(ILogger logger, string endpoint, string error);
 }

@@ -13,7 +13,8 @@ namespace Edge.Delivery.Outbox;
 /// clock says: its timestamp is decided at send time (<see cref="DetectionTime"/>). PagerDuty's acceptance →
 /// delivered (committed at once); 400 about the event or 413 → parked; 400 about the routing key, or a relay's
 /// 401/403/404/405 → the lane holds (nothing parked, order kept) and the route is reported until its key changes
-/// (reload) or a slow re-probe gets through; a relay fault or anything transient → that lane backs off
+/// (reload) or a slow re-probe gets through, or the connector's settings change (reload: every lane tries again at
+/// once); a relay fault or anything transient → that lane backs off
 /// (<see cref="BackoffPolicy"/>; a 429 on its throttle schedule) and retries the same event, forever while within
 /// retention. Every event of an incident open at PagerDuty goes with the key its trigger went out with.
 /// <see cref="PumpAsync"/> is one pass; the hosted loop calls it and sleeps until the next thing is due, so tests
@@ -22,7 +23,7 @@ namespace Edge.Delivery.Outbox;
 public sealed class OutboxForwarder(
     OutboxStore store,
     Func<DeliveryOptions> currentOptions,
-    PagerDutyClient client,
+    PagerDutyConnection connection,
     IBootClock bootClock,
     IClockSyncSource clockSync,
     TimeProvider time,
@@ -44,6 +45,7 @@ public sealed class OutboxForwarder(
     private UplinkStatus _status = UplinkStatus.Unknown;
     private UplinkStatus _published = UplinkStatus.Unknown;
     private long? _publishedOldestId;
+    private PagerDutyClient? _client;
 
     /// <summary>The state dir whose lock this forwarder must hold to send; null when the caller holds it already.</summary>
     public string? LockStateDir { get; init; }
@@ -71,7 +73,8 @@ public sealed class OutboxForwarder(
             PublishUplink(currentOptions());
             return;
         }
-        DeliveryLog.Forwarding(logger, client.Endpoint.GetLeftPart(UriPartial.Path));
+        _client = connection.For(currentOptions());
+        DeliveryLog.Forwarding(logger, _client.Endpoint.GetLeftPart(UriPartial.Path));
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -99,11 +102,22 @@ public sealed class OutboxForwarder(
             _nextHousekeeping = now + HousekeepingEvery;
             Housekeeping(options);
         }
+        var client = connection.For(options);
+        if (client != _client)
+        {
+            // Another connector (region, relay, proxy): what the old one refused or failed says nothing of this one.
+            _client = client;
+            foreach (var lane in _lanes.Values)
+            {
+                lane.HeldWith = null;
+                lane.NotBefore = DateTimeOffset.MinValue;
+            }
+        }
         var next = now + IdlePoll;
         var routes = store.PendingRoutes();
         foreach (var route in routes)
         {
-            var due = await DrainLaneAsync(route, options, cancellationToken).ConfigureAwait(false);
+            var due = await DrainLaneAsync(route, options, client, cancellationToken).ConfigureAwait(false);
             if (due < next)
                 next = due;
         }
@@ -145,7 +159,7 @@ public sealed class OutboxForwarder(
         UplinkChanged?.Invoke(status);
     }
 
-    private async Task<DateTimeOffset> DrainLaneAsync(string route, DeliveryOptions options, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset> DrainLaneAsync(string route, DeliveryOptions options, PagerDutyClient client, CancellationToken cancellationToken)
     {
         if (!_lanes.TryGetValue(route, out var lane))
             _lanes[route] = lane = new Lane();

@@ -62,9 +62,8 @@ internal static class OperatorDelivery
     {
         using var held = ForwarderLock.TryAcquire(config.StateDir);
         Console.WriteLine(held is null ? "edge run is forwarding from this state dir: waiting for it to send" : $"no daemon is forwarding: sending to {Describe(config)}");
-        using var http = held is null ? null : PagerDutyHttp.CreateClient(config.Delivery, RunCommand.Version);
-        var forwarder = http is null ? null : new OutboxForwarder(store, () => config.Delivery,
-            new PagerDutyClient(http, config.Delivery.Endpoint, TimeProvider.System, config.Delivery.RequestTimeout),
+        using var connection = held is null ? null : new PagerDutyConnection(RunCommand.Version, TimeProvider.System, NullLogger.Instance);
+        var forwarder = connection is null ? null : new OutboxForwarder(store, () => config.Delivery, connection,
             new SystemBootClock(), Clock(config), TimeProvider.System, Random.Shared, NullLogger<OutboxForwarder>.Instance);
         var deadline = TimeProvider.System.GetUtcNow() + WaitAtMost;
         while (TimeProvider.System.GetUtcNow() < deadline)

@@ -39,12 +39,11 @@ public static class DeliveryServices
             return writer;
         });
         services.AddSingleton<IAlertOutbox>(sp => sp.GetRequiredService<OutboxWriter>());
-        services.AddSingleton(_ => PagerDutyHttp.CreateClient(options, RunCommand.Version));
-        services.AddSingleton(sp => new PagerDutyClient(sp.GetRequiredService<HttpClient>(), options.Endpoint, time, options.RequestTimeout));
-        // The keys come from the configuration in force: a corrected key (reload, SIGHUP) reaches a held lane at once.
-        // The connector, proxy and timeouts are those the daemon started with.
+        services.AddSingleton(sp => new PagerDutyConnection(RunCommand.Version, time, sp.GetRequiredService<ILogger<PagerDutyConnection>>()));
+        // Keys and connector come from the configuration in force: a corrected key, region, relay or proxy (reload,
+        // SIGHUP) reaches a held lane at once.
         services.AddSingleton(sp => new OutboxForwarder(sp.GetRequiredService<OutboxStore>(), () => sp.GetRequiredService<ConfigState>().Current.Delivery,
-            sp.GetRequiredService<PagerDutyClient>(),
+            sp.GetRequiredService<PagerDutyConnection>(),
             sp.GetRequiredService<IBootClock>(), sp.GetRequiredService<IClockSyncSource>(), time, Random.Shared, sp.GetRequiredService<ILogger<OutboxForwarder>>())
         {
             LockStateDir = config.StateDir,

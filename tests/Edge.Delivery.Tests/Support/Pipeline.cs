@@ -7,6 +7,7 @@ using Edge.Delivery.Configuration;
 using Edge.Emulators.PagerDuty;
 using Edge.Delivery.Outbox;
 using Edge.Delivery.PagerDuty;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -22,7 +23,7 @@ public sealed class Pipeline : IAsyncDisposable
     public const string PowerKey = "P0123456789abcdefABCDEF012345678";
 
     private readonly TempDir _dir = new();
-    private readonly HttpClient _http;
+    private readonly PagerDutyConnection _connection;
 
     public Pipeline(DeliveryOptions? options = null, DateTimeOffset? start = null, bool synchronized = true)
     {
@@ -36,7 +37,7 @@ public sealed class Pipeline : IAsyncDisposable
             RoutingKey = new RoutingKey(Key, "test"),
             Routes = new Dictionary<string, RoutingKey> { ["power"] = new(PowerKey, "test power") },
         };
-        _http = PagerDutyHttp.CreateClient(Options, "9.9.9");
+        _connection = new PagerDutyConnection("9.9.9", Time, Log);
         Store = OutboxStore.Open(_dir.Path, Time);
         Writer = new OutboxWriter(Store, Boot, Sync, Time, NullLogger<OutboxWriter>.Instance) { CheckClockSync = Options.CheckClockSync };
         Forwarder = NewForwarder();
@@ -46,6 +47,9 @@ public sealed class Pipeline : IAsyncDisposable
     public FakeBootClock Boot { get; }
     public FakeClockSync Sync { get; }
     public PagerDutyEmulator Emulator { get; }
+
+    /// <summary>What the delivery stage logged about its connector.</summary>
+    public FakeLogger Log { get; } = new();
     /// <summary>The configuration in force; a test replaces it as a reload does (the forwarder reads it every pass).</summary>
     public DeliveryOptions Options { get; set; }
     public OutboxStore Store { get; private set; }
@@ -54,7 +58,7 @@ public sealed class Pipeline : IAsyncDisposable
     public string StateDir => _dir.Path;
 
     public OutboxForwarder NewForwarder(Action<UplinkStatus>? uplinkChanged = null) =>
-        new(Store, () => Options, new PagerDutyClient(_http, Options.Endpoint, Time, Options.RequestTimeout), Boot, ClockSync, Time, new Random(7), NullLogger<OutboxForwarder>.Instance)
+        new(Store, () => Options, _connection, Boot, ClockSync, Time, new Random(7), NullLogger<OutboxForwarder>.Instance)
         {
             UplinkChanged = uplinkChanged,
         };
@@ -119,7 +123,7 @@ public sealed class Pipeline : IAsyncDisposable
     {
         Store.Dispose();
         await Emulator.DisposeAsync();
-        _http.Dispose();
+        _connection.Dispose();
         _dir.Dispose();
     }
 }

@@ -74,6 +74,31 @@ public class RouteFaultTests
     }
 
     [Fact]
+    public async Task A_route_the_relay_refuses_goes_through_the_corrected_connector_as_soon_as_the_edit_is_saved()
+    {
+        // The relay URL points at a path the relay does not serve (404 for every event); the corrected URL is another relay.
+        await using var wrong = new PagerDutyEmulator().Start();
+        wrong.FailNext(1_000, EmulatorFault.NotFound);
+        await using var corrected = new PagerDutyEmulator().Start();
+        using var rack = new HwmonRack(1, wrong.Endpoint);
+        await using var edge = new RunningDaemon(rack.ConfigFile);
+        await edge.WaitForLine("started");
+
+        rack.Set("h1", 35);
+        await edge.WaitForLine("the connector refuses it");
+
+        var config = JsonNode.Parse(await File.ReadAllTextAsync(rack.ConfigFile))!;
+        config["pagerduty"]!["connector"] = corrected.Endpoint.ToString();
+        await File.WriteAllTextAsync(rack.ConfigFile, config.ToJsonString());
+        await edge.WaitForLine("Connector settings reloaded");
+        // Well inside the 5-minute re-probe of a held lane: the new connector is tried on the next pass.
+        await RunningDaemon.Eventually(() => Task.FromResult(corrected.Received.Count == 1), "the held trigger delivered through the corrected connector");
+
+        Assert.Equal("e2e-rack/hot/h1", Assert.Single(corrected.Received).DedupKey);
+        Assert.Equal(1, wrong.Requests);
+    }
+
+    [Fact]
     public async Task An_incident_open_under_a_rotated_key_is_shown_by_route_in_edge_alerts_open_and_edge_status()
     {
         await using var emulator = new PagerDutyEmulator().Start();
