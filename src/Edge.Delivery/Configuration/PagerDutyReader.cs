@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Edge.Core.Configuration;
 using Edge.Core.Rules;
 
@@ -61,8 +63,8 @@ public static class PagerDutyReader
         if (node.Has("clockSyncGrace"))
             warnings.Add(new ConfigProblem($"{node.Path}.clockSyncGrace", "is obsolete and ignored: no event waits for the clock any more (a wait delayed every page by it on hosts whose kernel never reports the clock synchronized); each is sent at once and its timestamp decided when it is sent; remove the setting"));
         var caBundle = node.String("caBundle");
-        if (caBundle is not null && !File.Exists(caBundle))
-            node.Problem("caBundle", $"cannot read '{caBundle}'; allowed: a PEM file of CA certificates");
+        if (caBundle is not null && BundleProblem(caBundle) is { } bundleProblem)
+            node.Problem("caBundle", $"{bundleProblem}; allowed: a PEM file of CA certificates");
 
         return new DeliveryOptions
         {
@@ -160,5 +162,30 @@ public static class PagerDutyReader
         // The length and the alphabet are safe to tell; the key itself never is.
         node.Problem(key, $"is not a PagerDuty routing key; allowed: {RoutingKey.Length} letters and digits (this one has {value.Length} characters)");
         return null;
+    }
+
+    /// <summary>
+    /// Read as the connector will read it, so a bundle it cannot use is an invalid edit (the last good configuration
+    /// keeps running) rather than a daemon that cannot start its forwarder.
+    /// </summary>
+    private static string? BundleProblem(string path)
+    {
+        var certificates = new X509Certificate2Collection();
+        try
+        {
+            certificates.ImportFromPemFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot read '{path}' ({e.Message})";
+        }
+        catch (CryptographicException)
+        {
+            return $"'{path}' holds a malformed PEM certificate";
+        }
+        var count = certificates.Count;
+        foreach (var certificate in certificates)
+            certificate.Dispose();
+        return count == 0 ? $"'{path}' holds no PEM certificate (-----BEGIN CERTIFICATE-----)" : null;
     }
 }

@@ -143,4 +143,38 @@ public class PagerDutyReaderTests : IDisposable
         if (allowed)
             Assert.Equal(new Uri(connector), options.Endpoint);
     }
+
+    [Theory]
+    [InlineData("missing.pem", null, "cannot read")]
+    [InlineData("empty.pem", "", "holds no PEM certificate")]
+    [InlineData("key.pem", "not a certificate\n", "holds no PEM certificate")]
+    [InlineData("torn.pem", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", "holds a malformed PEM certificate")]
+    public void A_ca_bundle_the_connector_could_not_use_is_a_problem_naming_the_file(string name, string? content, string said)
+    {
+        var path = Path.Combine(_dir.Path, name);
+        if (content is not null)
+            File.WriteAllText(path, content);
+
+        var (_, problems) = Read($$"""{ "routingKey": "{{DefaultKey}}", "caBundle": "{{path}}" }""");
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("$.pagerduty.caBundle", problem.Path);
+        Assert.Contains(said, problem.Message, StringComparison.Ordinal);
+        Assert.Contains(path, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_ca_bundle_of_pem_certificates_is_taken()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create();
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Site CA", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var ca = request.CreateSelfSigned(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100));
+        var path = Path.Combine(_dir.Path, "site-ca.pem");
+        File.WriteAllText(path, ca.ExportCertificatePem());
+
+        var (options, problems) = Read($$"""{ "routingKey": "{{DefaultKey}}", "caBundle": "{{path}}" }""");
+
+        Assert.Empty(problems);
+        Assert.Equal(path, options.CaBundle);
+    }
 }
