@@ -116,7 +116,7 @@ Section: admin
 Priority: optional
 Installed-Size: $installed_kb
 Depends: libc6 (>= $glibc), adduser, init-system-helpers (>= 1.54), procps, systemd
-Recommends: libssl3 | libssl1.1
+Recommends: libssl3 | libssl1.1, libgpiod2 | libgpiod3
 Description: rack monitor for a Raspberry Pi: sensors, PDUs and UPSes to PagerDuty
  Edge reads the rack's temperature and humidity sensors over I2C, polls its PDUs
  and UPSes over SNMP, evaluates alert rules and pages through PagerDuty's Events

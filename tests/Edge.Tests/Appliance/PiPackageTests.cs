@@ -68,6 +68,17 @@ public partial class PiPackageTests(PiPackage package)
     }
 
     [Fact]
+    public async Task The_package_recommends_libgpiod_for_the_maintenance_button()
+    {
+        AssertBuilt();
+        // System.Device.Gpio's LibGpiodDriver loads libgpiod.so.2 (Debian 12's libgpiod2) or libgpiod.so.3 (Debian 13's
+        // libgpiod3; packages.debian.org/source/libgpiod), whichever is installed; without either the button is
+        // unavailable (event 1606).
+        var fields = await Tool.RunAsync("dpkg-deb", Limit, ["-f", package.Deb, "Recommends"]);
+        Assert.Contains("libgpiod2 | libgpiod3", fields.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_publish_has_no_trim_or_AOT_warning()
     {
         AssertBuilt();
