@@ -5,7 +5,6 @@ public sealed record OutboxCounts(
     long Pending,
     long Parked,
     long Delivered,
-    DateTimeOffset? OldestPending,
     long DroppedExpired,
     long DroppedFull,
     long Coalesced,

@@ -135,10 +135,10 @@ public sealed partial class OutboxStore
         lock (_gate)
         {
             using var cmd = _connection.CreateCommand();
-            cmd.CommandText = "SELECT status, COUNT(*), MIN(enqueued_at) FROM events GROUP BY status";
+            // Only what the index (status, route, id) holds: the forwarder asks every pass, with up to maxEvents rows.
+            cmd.CommandText = "SELECT status, COUNT(*) FROM events GROUP BY status";
             using var reader = cmd.ExecuteReader();
             long pending = 0, parked = 0, delivered = 0, suppressed = 0;
-            DateTimeOffset? oldest = null;
             while (reader.Read())
             {
                 var n = reader.GetInt64(1);
@@ -146,7 +146,6 @@ public sealed partial class OutboxStore
                 {
                     case OutboxStatus.Pending:
                         pending = n;
-                        oldest = Time(reader.GetInt64(2));
                         break;
                     case OutboxStatus.Parked:
                         parked = n;
@@ -159,7 +158,7 @@ public sealed partial class OutboxStore
                         break;
                 }
             }
-            return new OutboxCounts(pending, parked, delivered, oldest, MetaLong(MetaDroppedExpired), MetaLong(MetaDroppedFull), MetaLong(MetaCoalesced),
+            return new OutboxCounts(pending, parked, delivered, MetaLong(MetaDroppedExpired), MetaLong(MetaDroppedFull), MetaLong(MetaCoalesced),
                 GetMeta(_connection, MetaRecovery)) { Suppressed = suppressed };
         }
     }
