@@ -56,5 +56,8 @@ public class OutboxReadBenchmark
     public OutboxCounts Counts() => _store.Counts();
 
     [Benchmark]
+    public IReadOnlyList<string> PendingRoutes() => _store.PendingRoutes();
+
+    [Benchmark]
     public OutboxEntry? OldestPending() => _store.OldestPending();
 }

@@ -251,7 +251,15 @@ public sealed partial class OutboxStore : IDisposable
         lock (_gate)
         {
             using var cmd = _connection.CreateCommand();
-            cmd.CommandText = "SELECT DISTINCT route FROM events WHERE status = 0";
+            // One index seek per route (the next route after the last one found), where DISTINCT would visit every
+            // pending row: the forwarder asks every pass, and an outage can leave maxEvents rows pending.
+            cmd.CommandText = """
+                WITH RECURSIVE lanes(route) AS (
+                    SELECT MIN(route) FROM events WHERE status = 0
+                    UNION ALL
+                    SELECT (SELECT MIN(route) FROM events WHERE status = 0 AND route > lanes.route) FROM lanes WHERE lanes.route IS NOT NULL)
+                SELECT route FROM lanes WHERE route IS NOT NULL
+                """;
             using var reader = cmd.ExecuteReader();
             var routes = new List<string>();
             while (reader.Read())

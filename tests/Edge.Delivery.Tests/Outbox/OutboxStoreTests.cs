@@ -112,6 +112,30 @@ public class OutboxStoreTests : IDisposable
     }
 
     [Fact]
+    public void The_lanes_are_the_routes_with_pending_events_and_the_oldest_pending_is_the_oldest_of_their_heads()
+    {
+        using var store = OutboxStore.Open(_dir.Path, _time);
+        // ids 1..6 in this order; "power" has only delivered events once 3 is delivered, "power-b" only a parked one.
+        var ids = store.Commit([
+            Event("s1") with { Route = "zeta" },
+            Event("s2"),
+            Event("s3") with { Route = "power" },
+            Event("s4") with { Route = "power-b" },
+            Event("s5") with { Route = "zeta" },
+            Event("s6"),
+        ], [], []);
+        store.MarkDelivered(ids[0]);
+        store.MarkDelivered(ids[2]);
+        store.Park(ids[3], "400 invalid event");
+
+        Assert.Equal(["", "zeta"], store.PendingRoutes());
+        Assert.Equal(ids[1], store.OldestPending()!.Id);
+
+        store.MarkDelivered(ids[1]);
+        Assert.Equal(ids[4], store.OldestPending()!.Id);
+    }
+
+    [Fact]
     public void An_event_queued_with_an_empty_summary_is_sent_with_its_dedup_key_as_the_summary_after_the_upgrade()
     {
         var path = Path.Combine(_dir.Path, OutboxStore.FileName);
