@@ -26,6 +26,20 @@ public class EnvironmentAndUpsRecordingTests
     }
 
     [RecordingFact]
+    public void Apc_emu_reads_its_contact_inputs_and_the_fire_panel_input_in_alarm()
+    {
+        var d = Decoded.Recording("apc_emu");
+
+        // memInputsStatusTable, index module.input 0.1–0.4, every memInputsCommStatus commsOK(2), no input disabled
+        // (memInputsStatusCurrentState 1 / 1 / 1 / 1); memInputsStatusAlarmStatus 3 / 1 / 1 / 1: input 0.1
+        // ("Brand storing", a fire-panel fault) is memCritical(3) → alarm, the others memNormal(1) → normal.
+        Assert.Equal("alarm", d.State("dev/sensor/input-0.1", Metrics.Contact));
+        Assert.Equal("normal", d.State("dev/sensor/input-0.2", Metrics.Contact));
+        Assert.Equal("normal", d.State("dev/sensor/input-0.3", Metrics.Contact));
+        Assert.Equal("normal", d.State("dev/sensor/input-0.4", Metrics.Contact));
+    }
+
+    [RecordingFact]
     public void NetBotz_200_reads_in_its_declared_celsius()
     {
         var d = Decoded.Recording("apc_environmental-manager");
