@@ -110,6 +110,16 @@ public class EnvironmentAndUpsRecordingTests
         Assert.Equal(26, d.Value("dev/sensor/1", Metrics.HumidityPct));
     }
 
+    [RecordingFact]
+    public void Eaton_connectups_reads_its_own_ambient_temperature_apart_from_the_emp_probe()
+    {
+        var d = Decoded.Recording("eatonups");
+
+        // xupsEnvAmbientTemp.0 = 29 (Integer32 −100..200, "degrees Centigrade", the ambient temperature "in the vicinity
+        // of the UPS or SNMP agent") → sensor/0 29 °C; the EMP probe's 21 °C stays sensor/1.
+        Assert.Equal(new Dictionary<string, double> { ["dev/sensor/0"] = 29, ["dev/sensor/1"] = 21 }, d.All(Metrics.TemperatureC));
+    }
+
     [Fact]
     public void Eaton_values_outside_their_declared_ranges_are_no_reading()
     {
