@@ -14,6 +14,10 @@ namespace Edge.Snmp.Profiles;
 /// The iem contacts (<c>318.1.1.10.2.3.4.1</c>, index = contact, numbered apart from the probes → sensor/contact-N):
 /// iemStatusContactStatus noFault(1) → <c>contact</c> normal, fault(2) (not in its configured normal state: the door
 /// contact of the apc_smx750i recording) → alarm, disabled(3) → no reading.
+/// The mem inputs (<c>318.1.1.10.4.3.2.1</c>, the EMU's and NetBotz 200's contact inputs, index = module.input, the same
+/// form as the mem sensors' → sensor/input-MODULE.INPUT): memInputsStatusAlarmStatus memNormal(1) → <c>contact</c> normal,
+/// memWarning(2) or memCritical(3) → alarm (the fire-panel input of the apc_emu recording); an input whose
+/// memInputsStatusCurrentState is inputDisabled(3), or whose memInputsCommStatus (NBRK0200 only) is not commsOK(2), → no reading.
 /// </summary>
 internal static class ApcProbes
 {
@@ -21,6 +25,7 @@ internal static class ApcProbes
     private const string IemContacts = "1.3.6.1.4.1.318.1.1.10.2.3.4.1.";
     private const string Uio = "1.3.6.1.4.1.318.1.1.25.1.2.1.";
     private const string Mem = "1.3.6.1.4.1.318.1.1.10.4.2.";
+    private const string MemInputs = "1.3.6.1.4.1.318.1.1.10.4.3.2.1.";
 
     // PowerNet-MIB objects: range = the SYNTAX's, narrowed where the quantity bounds it (no negative current, no humidity over 100 %); a value outside it or a sentinel is no reading.
     //                                                  MIB object                         OID             metric                 scale   range                 sentinels
@@ -37,13 +42,17 @@ internal static class ApcProbes
     private static readonly MibObject MemHumidity = new("memSensorsHumidity",              Mem + "3.1.6",  Metrics.HumidityPct,   1,      MibRange.Percent);
     private static readonly MibObject MemComm =     new("memSensorsCommStatus",            Mem + "3.1.7",  null,                  1,      MibRange.Enum(1, 3));
     private static readonly MibObject IemContact =  new("iemStatusContactStatus",          IemContacts + "3", Metrics.Contact,   1,      MibRange.Enum(1, 3));
+    private static readonly MibObject MemInState =  new("memInputsStatusCurrentState",     MemInputs + "5",   null,              1,      MibRange.Enum(1, 4));
+    private static readonly MibObject MemInAlarm =  new("memInputsStatusAlarmStatus",      MemInputs + "7",   Metrics.Contact,   1,      MibRange.Enum(1, 3));
+    private static readonly MibObject MemInComm =   new("memInputsCommStatus",             MemInputs + "8",   null,              1,      MibRange.Enum(1, 3));
 
-    /// <summary>iem probe and contact status tables, uio status table, mem status group.</summary>
+    /// <summary>iem probe and contact status tables, uio status table, mem sensor status group, mem input status table.</summary>
     public static IReadOnlyList<Oid> Subtrees { get; } =
     [
         Oid.Parse("1.3.6.1.4.1.318.1.1.10.2.3.2"),
         Oid.Parse("1.3.6.1.4.1.318.1.1.10.2.3.4"),
         Oid.Parse("1.3.6.1.4.1.318.1.1.10.4.2"),
+        Oid.Parse("1.3.6.1.4.1.318.1.1.10.4.3.2"),
         Oid.Parse("1.3.6.1.4.1.318.1.1.25.1.2"),
     ];
 
@@ -63,7 +72,7 @@ internal static class ApcProbes
             var state = t.Number(IemContact, contact) switch
             {
                 1 => "normal",
-                2 => "alarm",
+                2 or 3 => "alarm",
                 _ => null, // disabled(3)
             };
             if (state is not null)
@@ -86,6 +95,20 @@ internal static class ApcProbes
             if (t.Value(MemTemp, sensor) is { } temp)
                 r.Set(EntityKind.Sensor, sensor, Metrics.TemperatureC, memFahrenheit ? Fahrenheit.ToCelsius(temp) : temp);
             r.Set(EntityKind.Sensor, sensor, MemHumidity, t);
+        }
+
+        foreach (var input in t.Rows(MemInAlarm))
+        {
+            if (t.Number(MemInState, input) == 3 || t.Number(MemInComm, input) is { } comm && comm != 2)
+                continue; // inputDisabled(3); notInstalled(1) / commsLost(3)
+            var state = t.Number(MemInAlarm, input) switch
+            {
+                1 => "normal",
+                2 or 3 => "alarm",
+                _ => null,
+            };
+            if (state is not null)
+                r.SetState(EntityKind.Sensor, "input-" + input, Metrics.Contact, state);
         }
     }
 }

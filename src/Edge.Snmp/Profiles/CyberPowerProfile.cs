@@ -19,6 +19,9 @@ namespace Edge.Snmp.Profiles;
 /// without either, only row 1 is known to be phase 1</item>
 /// <item>ePDU2 device/phase/bank/outlet status tables → inlet/N, phase/N, bank/N, outlet/N</item>
 /// <item>envir (single legacy probe) → sensor/0 (its scalar instance); envir2 table → sensor/N</item>
+/// <item>envirContactTable 4.4.2.1 / envir2ContactTable 8.4.2.1, status .3 / .5: contactNormal(1) → sensor/contact-N
+/// <c>contact</c> normal, contactAbnormal(2) (not in its configured normal state) → alarm. Both tables
+/// number the same inputs of the card's sensor port; envir2, the newer, wins where both answer.</item>
 /// </list>
 /// </summary>
 internal sealed class CyberPowerProfile : IDeviceProfile
@@ -62,6 +65,8 @@ internal sealed class CyberPowerProfile : IDeviceProfile
     // 0.1 °F whatever the card's display unit (spec/snmp-mibs.md §6); NULL or 0 when no probe.
     private static readonly MibObject EnvirTemperature =   new("envirTemperature",                     C + "4.2.1.0",      Metrics.TemperatureC,         0.1,         MibRange.Positive);
     private static readonly MibObject EnvirHumidity =      new("envirHumidity",                        C + "4.3.1.0",      Metrics.HumidityPct,          1,           MibRange.Percent,        0);
+    private static readonly MibObject EnvirContact =       new("envirContactStatus",                   C + "4.4.2.1.3",    Metrics.Contact,              1,           MibRange.Enum(1, 2));
+    private static readonly MibObject Envir2Contact =      new("envir2ContactStatus",                  C + "8.4.2.1.5",    Metrics.Contact,              1,           MibRange.Enum(1, 2));
     private static readonly MibObject Envir2TempUnit =     new("envir2TempUnit",                       C + "8.2.2.0",      null,                         1,           MibRange.Enum(1, 2));
     private static readonly MibObject Envir2Temperature =  new("envir2Temperature",                    C + "8.2.3.1.3",    Metrics.TemperatureC,         0.01,        MibRange.Integer32);
     private static readonly MibObject Envir2Humidity =     new("envir2Humidity",                       C + "8.3.2.1.3",    Metrics.HumidityPct,          0.01,        new MibRange(0, 10000));
@@ -74,9 +79,9 @@ internal sealed class CyberPowerProfile : IDeviceProfile
     [
         .. Rfc1628UpsProfile.MibSubtrees,
         Oid.Parse(C + "1.2"), Oid.Parse(C + "1.3.2"), Oid.Parse(C + "1.4"), Oid.Parse(C + "1.7.2"),
-        EpduNumPhases.Oid, Oid.Parse(C + "3.2.3"), Oid.Parse(C + "4.2"), Oid.Parse(C + "4.3"),
+        EpduNumPhases.Oid, Oid.Parse(C + "3.2.3"), Oid.Parse(C + "4.2"), Oid.Parse(C + "4.3"), EnvirContact.Oid,
         Oid.Parse(C + "6.3.4"), Oid.Parse(C + "6.4.4"), Oid.Parse(C + "6.5.4"), Oid.Parse(C + "6.6.2.4"),
-        Oid.Parse(C + "8.2"), Oid.Parse(C + "8.3.2"),
+        Oid.Parse(C + "8.2"), Oid.Parse(C + "8.3.2"), Envir2Contact.Oid,
     ];
 
     public void Decode(VarBindTable t, DeviceReadings r)
@@ -188,5 +193,14 @@ internal sealed class CyberPowerProfile : IDeviceProfile
         }
         foreach (var sensor in t.Rows(Envir2Humidity))
             r.Set(EntityKind.Sensor, sensor, Envir2Humidity, t);
+
+        foreach (var column in new[] { EnvirContact, Envir2Contact })
+        {
+            foreach (var contact in t.Rows(column))
+            {
+                if (t.Number(column, contact) is { } status)
+                    r.SetState(EntityKind.Sensor, "contact-" + contact, Metrics.Contact, status == 1 ? "normal" : "alarm");
+            }
+        }
     }
 }

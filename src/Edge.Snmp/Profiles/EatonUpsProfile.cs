@@ -11,7 +11,8 @@ namespace Edge.Snmp.Profiles;
 /// <item>xupsBattery 2 scalars → the device; xupsBatteryAbmStatus batteryUnderTest(7) or xupsTestBatteryStatus inProgress(4) → a test runs</item>
 /// <item>xupsInputTable 3.4.1 → input/PHASE, xupsOutputTable 4.4.1 → output/PHASE (the frequency scalar on every phase)</item>
 /// <item>xupsOutputSource 4.5: the parallel and high-efficiency modes are Eaton's normal operation, maintenance bypass is bypass</item>
-/// <item>EMP probe (EATON-EMP-MIB) → sensor/1</item>
+/// <item>xupsEnvAmbientTemp 6.1 (°C "in the vicinity of the UPS or SNMP agent", the card's own sensor) → sensor/0;
+/// EMP probe (EATON-EMP-MIB) → sensor/1</item>
 /// </list>
 /// </summary>
 internal sealed class EatonUpsProfile : IDeviceProfile
@@ -34,6 +35,7 @@ internal sealed class EatonUpsProfile : IDeviceProfile
     private static readonly MibObject OutputCurrent =     new("xupsOutputCurrent",      X + "4.4.1.3",  Metrics.CurrentA,           1,         MibRange.NonNegative);
     private static readonly MibObject OutputWatts =       new("xupsOutputWatts",        X + "4.4.1.4",  Metrics.PowerW,             1,         MibRange.NonNegative);
     private static readonly MibObject OutputSource =      new("xupsOutputSource",       X + "4.5.0",    Metrics.OutputSource,       1,         MibRange.Enum(1, 12));
+    private static readonly MibObject AmbientTemp =       new("xupsEnvAmbientTemp",     X + "6.1.0",    Metrics.TemperatureC,       1,         new MibRange(-100, 200));
     private static readonly MibObject RemoteTemp =        new("xupsEnvRemoteTemp",      X + "6.5.0",    Metrics.TemperatureC,       1,         new MibRange(-100, 200));
     // 0: an EMP without a humidity sensor.
     private static readonly MibObject RemoteHumidity =    new("xupsEnvRemoteHumidity",  X + "6.6.0",    Metrics.HumidityPct,        1,         MibRange.Percent,         0);
@@ -94,6 +96,7 @@ internal sealed class EatonUpsProfile : IDeviceProfile
         var test = t.Number(TestBatteryStatus);
         UpsSelfTest.Apply(r, abm is null && test is null ? null : abm == 7 || test == 4);
 
+        r.Set(EntityKind.Sensor, "0", Metrics.TemperatureC, t.Value(AmbientTemp));
         r.Set(EntityKind.Sensor, "1", Metrics.TemperatureC, t.Value(RemoteTemp));
         r.Set(EntityKind.Sensor, "1", Metrics.HumidityPct, t.Value(RemoteHumidity));
     }

@@ -18,6 +18,10 @@ namespace Edge.Snmp.Profiles;
 /// <item>voltsLN .5 (V), current .6 (A), truePower .9 (W): Integer32 magnitudes, negative = no reading</item>
 /// <item>output only: capacity .7 (% of the line's capacity in use), then percentLoad .19 (%) where present → output/LINE load_pct;
 /// the device's load_pct is the highest line, as RFC 1628's</item>
+/// <item>LIEBERT-GP-ENVIRONMENTAL-MIB, which the liebert_weblbds card also answers: lgpEnvTemperatureTableDegC 3.4.1.3.3.1,
+/// measurement .3 (Integer32, degrees Celsius) → sensor/temperature-ID; lgpEnvHumidityTableRel 3.4.2.2.3.1, measurement .3
+/// (Integer32, percent relative humidity) → sensor/humidity-ID. Each row is one measurement (control, supply air,
+/// return air …, named by its .2 OID), not one probe, so temperature and humidity rows are separate entities.</item>
 /// </list>
 /// </summary>
 internal sealed class LiebertProfile : IDeviceProfile
@@ -35,13 +39,16 @@ internal sealed class LiebertProfile : IDeviceProfile
     private static readonly MibObject Capacity    = new("lgpPwrLineMeasurementCapacity",    LineEntry + "7",  Metrics.LoadPct,  1, MibRange.NonNegative);
     private static readonly MibObject TruePower   = new("lgpPwrLineMeasurementTruePower",   LineEntry + "9",  Metrics.PowerW,   1, MibRange.NonNegative);
     private static readonly MibObject PercentLoad = new("lgpPwrLineMeasurementPercentLoad", LineEntry + "19", Metrics.LoadPct,  1, MibRange.NonNegative);
+    //                                                  MIB object (LIEBERT-GP-ENVIRONMENTAL-MIB)
+    private static readonly MibObject EnvTempC    = new("lgpEnvTemperatureMeasurementDegC", "1.3.6.1.4.1.476.1.42.3.4.1.3.3.1.3", Metrics.TemperatureC, 1, MibRange.Integer32);
+    private static readonly MibObject EnvHumidity = new("lgpEnvHumidityMeasurementRel",     "1.3.6.1.4.1.476.1.42.3.4.2.2.3.1.3", Metrics.HumidityPct,  1, MibRange.Percent);
 
     public string Name => "liebert";
 
     public IReadOnlyList<Oid> SysObjectIds { get; } = [Oid.Parse("1.3.6.1.4.1.476.1.42")];
 
     public IReadOnlyList<Oid> Subtrees { get; } =
-        [.. Rfc1628UpsProfile.MibSubtrees, Point, .. new[] { VoltsLn, Current, Capacity, TruePower, PercentLoad }.Select(o => o.Oid), .. LiebertPdu.Subtrees];
+        [.. Rfc1628UpsProfile.MibSubtrees, Point, .. new[] { VoltsLn, Current, Capacity, TruePower, PercentLoad, EnvTempC, EnvHumidity }.Select(o => o.Oid), .. LiebertPdu.Subtrees];
 
     public void Decode(VarBindTable t, DeviceReadings r)
     {
@@ -63,6 +70,11 @@ internal sealed class LiebertProfile : IDeviceProfile
             }
         }
         r.Set(Metrics.LoadPct, maxLoad);
+
+        foreach (var row in t.Rows(EnvTempC))
+            r.Set(EntityKind.Sensor, "temperature-" + row, EnvTempC, t, row);
+        foreach (var row in t.Rows(EnvHumidity))
+            r.Set(EntityKind.Sensor, "humidity-" + row, EnvHumidity, t, row);
 
         Rfc1628UpsProfile.DecodeMib(t, r);
         LiebertPdu.Decode(t, r);

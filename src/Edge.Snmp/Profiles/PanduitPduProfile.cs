@@ -11,10 +11,11 @@ namespace Edge.Snmp.Profiles;
 /// MIB, on each measurement): every measurement is declared 0..2^31−1. Only the columns read are walked.
 /// Source: PANDUIT-MIB (LibreNMS mibs/panduit/PANDUIT-MIB).
 /// <list type="table">
-/// <item>pdug5InputTable 2.1.1 (pdu): VA .4, W .5, total energy .6 (kWh), total current .11 (0.01 A) → inlet/PDU</item>
+/// <item>pdug5InputTable 2.1.1 (pdu): frequency .2 (0.1 Hz: the DESCRIPTION's "tenths of Hz"; its comment's "0.001 Hz"
+/// would make the recording's 500 a 0.5 Hz mains), VA .4, W .5, total energy .6 (kWh), total current .11 (0.01 A) → inlet/PDU</item>
 /// <item>pdug5InputPhaseTable 2.2.1 (pdu.phase): voltage .3 (0.1 V), current .11 (0.01 A), VA .19, W .20 → phase/PDU.PHASE</item>
 /// <item>pdug5GroupTable 3.1.1 (pdu.group): type .3 breaker1pole(2)…outletSection(5); voltage .5 (0.1 V), current .12 (0.01 A),
-/// VA .19, W .20 → bank/PDU.GROUP</item>
+/// percent of rated current .18, VA .19, W .20 → bank/PDU.GROUP</item>
 /// <item>pdug5OutletTable 5.1.1 (pdu.outlet): current .5 (0.01 A), W .13 → outlet/PDU.OUTLET</item>
 /// <item>pdug5Environment 4 (pdu.probe), each probe read only when its probeStatus .3 is connected(2) (door: or absent, an
 /// internal sensor): temperature 4.2.1 value .4 in pdug5TemperatureScale 4.1.1.1 celsius(1) / fahrenheit(2), humidity
@@ -28,6 +29,7 @@ internal sealed class PanduitPduProfile : IDeviceProfile
     private const string G5 = "1.3.6.1.4.1.19536.10.1.";
 
     //                                                    MIB object (PANDUIT-MIB)       OID              metric                   scale range (negative = not available)
+    private static readonly MibObject InputFreq     = new("pdug5InputFrequency",         G5 + "2.1.1.2",  Metrics.FrequencyHz,     0.1,  MibRange.NonNegative);
     private static readonly MibObject InputVa       = new("pdug5InputPowerVA",           G5 + "2.1.1.4",  Metrics.ApparentPowerVa, 1,    MibRange.NonNegative);
     private static readonly MibObject InputWatts    = new("pdug5InputPowerWatts",        G5 + "2.1.1.5",  Metrics.PowerW,          1,    MibRange.NonNegative);
     private static readonly MibObject InputEnergy   = new("pdug5InputTotalEnergy",       G5 + "2.1.1.6",  Metrics.EnergyKwh,       1,    MibRange.NonNegative);
@@ -39,6 +41,7 @@ internal sealed class PanduitPduProfile : IDeviceProfile
     private static readonly MibObject GroupType     = new("pdug5GroupType",              G5 + "3.1.1.3",  null,                    1,    MibRange.Enum(2, 5));
     private static readonly MibObject GroupVoltage  = new("pdug5GroupVoltage",           G5 + "3.1.1.5",  Metrics.VoltageV,        0.1,  MibRange.NonNegative);
     private static readonly MibObject GroupCurrent  = new("pdug5GroupCurrent",           G5 + "3.1.1.12", Metrics.CurrentA,        0.01, MibRange.NonNegative);
+    private static readonly MibObject GroupLoad     = new("pdug5GroupCurrentPercentLoad", G5 + "3.1.1.18", Metrics.LoadPct,         1,    MibRange.NonNegative);
     private static readonly MibObject GroupVa       = new("pdug5GroupPowerVA",           G5 + "3.1.1.19", Metrics.ApparentPowerVa, 1,    MibRange.NonNegative);
     private static readonly MibObject GroupWatts    = new("pdug5GroupPowerWatts",        G5 + "3.1.1.20", Metrics.PowerW,          1,    MibRange.NonNegative);
     private static readonly MibObject OutletCurrent = new("pdug5OutletCurrent",          G5 + "5.1.1.5",  Metrics.CurrentA,        0.01, MibRange.NonNegative);
@@ -67,8 +70,8 @@ internal sealed class PanduitPduProfile : IDeviceProfile
     [
         .. new[]
         {
-            InputVa, InputWatts, InputEnergy, InputCurrent, PhaseVoltage, PhaseCurrent, PhaseVa, PhaseWatts,
-            GroupType, GroupVoltage, GroupCurrent, GroupVa, GroupWatts, OutletCurrent, OutletWatts,
+            InputFreq, InputVa, InputWatts, InputEnergy, InputCurrent, PhaseVoltage, PhaseCurrent, PhaseVa, PhaseWatts,
+            GroupType, GroupVoltage, GroupCurrent, GroupLoad, GroupVa, GroupWatts, OutletCurrent, OutletWatts,
             TempScale, TempProbe, TempValue, HumidityProbe, HumidityValue, DoorProbe, DoorState, DryProbe, DryState,
             SpotProbe, SpotState, RopeProbe, RopeState,
         }.Select(o => o.Oid),
@@ -78,7 +81,7 @@ internal sealed class PanduitPduProfile : IDeviceProfile
     {
         foreach (var pdu in t.Rows(InputWatts).Union(t.Rows(InputCurrent)))
         {
-            foreach (var column in new[] { InputVa, InputWatts, InputEnergy, InputCurrent })
+            foreach (var column in new[] { InputFreq, InputVa, InputWatts, InputEnergy, InputCurrent })
                 r.Set(EntityKind.Inlet, pdu, column, t);
         }
         foreach (var phase in t.Rows(PhaseCurrent).Union(t.Rows(PhaseVoltage)))
@@ -90,7 +93,7 @@ internal sealed class PanduitPduProfile : IDeviceProfile
         {
             if (t.Number(GroupType, group) is null)
                 continue; // type 0: a row for a group this PDU does not have
-            foreach (var column in new[] { GroupVoltage, GroupCurrent, GroupVa, GroupWatts })
+            foreach (var column in new[] { GroupVoltage, GroupCurrent, GroupLoad, GroupVa, GroupWatts })
                 r.Set(EntityKind.Bank, group, column, t);
         }
         foreach (var outlet in t.Rows(OutletCurrent).Union(t.Rows(OutletWatts)))

@@ -6,12 +6,14 @@ namespace Edge.Snmp.Profiles;
 
 /// <summary>
 /// Tripp Lite devices behind a PowerAlert agent (sysObjectID tlpDevice <c>850.1.1.1</c>, the same for its PDUs and its
-/// UPSes): RFC 1628 first, which the UPSes answer, then TRIPPLITE-PRODUCTS' PDU tables (<c>850.1.1.3.2.3</c>), which
-/// the PDUs answer; every PDU table is indexed by tlpDeviceIndex first, so an entity index is DEVICE.ROW. Only the
+/// UPSes): RFC 1628 first, which the UPSes answer, then TRIPPLITE-PRODUCTS' UPS device table for the temperature RFC 1628
+/// lacks, then its PDU tables (<c>850.1.1.3.2.3</c>), which the PDUs answer; every PDU table is indexed by tlpDeviceIndex first, so an entity index is DEVICE.ROW. Only the
 /// columns read are walked (a 24-outlet PDU's outlet table is 336 objects, none of them a measurement, on the
 /// poweralert_pdu recording).
 /// Source: TRIPPLITE-PRODUCTS (LibreNMS mibs/poweralert/TRIPPLITE-PRODUCTS); RFC 1628 as in <see cref="Rfc1628UpsProfile"/>.
 /// <list type="table">
+/// <item>tlpUpsDeviceTable 3.1.2.1.1 (device): tlpUpsDeviceTemperatureC .7 (Integer32, 0.1 °C, "at or near the ups casing";
+/// noSuchName where the model has no sensor) → sensor/D temperature_c</item>
 /// <item>tlpPduInputTable 3.2.3.1.1 (device): currentTotal .11 (0.01 A, Unsigned32) → inlet/D current_a</item>
 /// <item>tlpPduInputPhaseTable 3.2.3.1.2 (device.phase): frequency .3 (0.1 Hz), voltage .4 (0.1 V), current .7 (0.01 A),
 /// power .8 (W) → phase/D.P</item>
@@ -29,8 +31,10 @@ namespace Edge.Snmp.Profiles;
 internal sealed class TrippLiteProfile : IDeviceProfile
 {
     private const string Pdu = "1.3.6.1.4.1.850.1.1.3.2.3.";
+    private const string Ups = "1.3.6.1.4.1.850.1.1.3.1.";
 
     //                                                          MIB object                   OID               metric                   scale range (SYNTAX)
+    private static readonly MibObject UpsTemperature      = new("tlpUpsDeviceTemperatureC",  Ups + "2.1.1.7",  Metrics.TemperatureC,    0.1,  MibRange.Integer32);
     private static readonly MibObject InputCurrentTotal   = new("tlpPduInputCurrentTotal",   Pdu + "1.1.1.11", Metrics.CurrentA,        0.01, MibRange.Unsigned32);
     private static readonly MibObject InputPhaseFrequency = new("tlpPduInputPhaseFrequency", Pdu + "1.2.1.3",  Metrics.FrequencyHz,     0.1,  MibRange.Unsigned32);
     private static readonly MibObject InputPhaseVoltage   = new("tlpPduInputPhaseVoltage",   Pdu + "1.2.1.4",  Metrics.VoltageV,        0.1,  MibRange.Unsigned32);
@@ -58,7 +62,7 @@ internal sealed class TrippLiteProfile : IDeviceProfile
         .. Rfc1628UpsProfile.MibSubtrees,
         .. new[]
         {
-            InputCurrentTotal, InputPhaseFrequency, InputPhaseVoltage, InputPhaseCurrent, InputPhasePower,
+            UpsTemperature, InputCurrentTotal, InputPhaseFrequency, InputPhaseVoltage, InputPhaseCurrent, InputPhasePower,
             OutputPhase, OutputVoltage, OutputCurrent, OutputActivePower, OutputFrequency, OutputApparentPower,
             OutletCurrent, OutletActivePower, CircuitVoltage, CircuitCurrent, CircuitPower,
         }.Select(o => o.Oid),
@@ -68,6 +72,8 @@ internal sealed class TrippLiteProfile : IDeviceProfile
     {
         Rfc1628UpsProfile.DecodeMib(t, r);
 
+        foreach (var device in t.Rows(UpsTemperature))
+            r.Set(EntityKind.Sensor, device, UpsTemperature, t);
         foreach (var device in t.Rows(InputCurrentTotal))
             r.Set(EntityKind.Inlet, device, InputCurrentTotal, t);
         foreach (var phase in t.Rows(InputPhaseVoltage).Union(t.Rows(InputPhaseCurrent)))

@@ -11,6 +11,8 @@ namespace Edge.Snmp.Profiles;
 /// <item>temperatureUnits 5.2.1.7.0: fahrenheit(0)/celsius(1) for the probe tables</item>
 /// <item>pduMainTable 5.2.3.1.1 → inlet/N (a row whose avail is 0 is unavailable); pduPhaseTable 5.2.3.2.1 → phase/N;
 /// pduBreakerTable 5.2.3.3.1 → bank/N</item>
+/// <item>pduLineTable 5.2.3.4.1 (INDEX pduLineIndex alone, no pduMainIndex) → inlet/line-N: the current in one input
+/// conductor, which on a delta (three-wire) PDU is not any phase's current (mn03edr1: lines about 12.6 A, phases about 7.3 A)</item>
 /// <item>tempSensorTable 5.2.4.1 → sensor/4.N; thdSensorTable 5.2.9.1 → sensor/9.N (see <see cref="GeistWatchdogProfile"/>)</item>
 /// </list>
 /// </summary>
@@ -29,6 +31,7 @@ internal sealed class VertivGeistPduProfile : IDeviceProfile
     private static readonly MibObject PhasePower =         new("pduPhaseRealPower",      V5 + "3.2.1.12",  Metrics.PowerW,           1,      new MibRange(0, 9999));
     private static readonly MibObject PhaseApparentPower = new("pduPhaseApparentPower",  V5 + "3.2.1.13",  Metrics.ApparentPowerVa,  1,      new MibRange(0, 9999));
     private static readonly MibObject BreakerCurrent =     new("pduBreakerCurrent",      V5 + "3.3.1.4",   Metrics.CurrentA,         0.01,   new MibRange(0, 9900));
+    private static readonly MibObject LineCurrent =        new("pduLineCurrent",         V5 + "3.4.1.4",   Metrics.CurrentA,         0.01,   new MibRange(0, 9900));
     private static readonly MibObject TempAvail =          new("tempSensorAvail",        V5 + "4.1.4",     null,                     1,      MibRange.Unsigned32);
     private static readonly MibObject TempTemp =           new("tempSensorTemp",         V5 + "4.1.5",     Metrics.TemperatureC,     0.1,    new MibRange(-400, 2540));
     private static readonly MibObject ThdAvail =           new("thdSensorAvail",         V5 + "9.1.4",     null,                     1,      MibRange.Unsigned32);
@@ -40,7 +43,7 @@ internal sealed class VertivGeistPduProfile : IDeviceProfile
     public IReadOnlyList<Oid> SysObjectIds { get; } = [Oid.Parse("1.3.6.1.4.1.21239.42.1")];
 
     public IReadOnlyList<Oid> Subtrees { get; } =
-        [Units.Oid, Oid.Parse(V5 + "3.1.1"), Oid.Parse(V5 + "3.2.1"), Oid.Parse(V5 + "3.3.1"), Oid.Parse(V5 + "4.1"), Oid.Parse(V5 + "9.1")];
+        [Units.Oid, Oid.Parse(V5 + "3.1.1"), Oid.Parse(V5 + "3.2.1"), Oid.Parse(V5 + "3.3.1"), LineCurrent.Oid, Oid.Parse(V5 + "4.1"), Oid.Parse(V5 + "9.1")];
 
     public void Decode(VarBindTable t, DeviceReadings r)
     {
@@ -60,6 +63,8 @@ internal sealed class VertivGeistPduProfile : IDeviceProfile
         }
         foreach (var breaker in t.Rows(BreakerCurrent))
             r.Set(EntityKind.Bank, breaker, BreakerCurrent, t);
+        foreach (var line in t.Rows(LineCurrent))
+            r.Set(EntityKind.Inlet, "line-" + line, LineCurrent, t, line);
 
         var fahrenheit = t.Number(Units) == 0;
         GeistWatchdogProfile.Table(t, r, "4", TempAvail, TempTemp, null, 1, fahrenheit);

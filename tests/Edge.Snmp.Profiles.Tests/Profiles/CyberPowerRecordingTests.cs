@@ -62,4 +62,16 @@ public class CyberPowerRecordingTests
         // The legacy envir probe's temperature and humidity are NULL: no sensor/0.
         Assert.DoesNotContain(d.Readings.All, r => r.Entity == "dev/sensor/0");
     }
+
+    [RecordingFact]
+    public void The_envir2_contacts_read_normal()
+    {
+        var d = Decoded.Recording(Name);
+
+        // envir2ContactStatus.1–4 = 1 (contactNormal; "Door Alarm", "Flood Alarm", "Air Conditioner", "ENV_Contact#1-4")
+        // → contact normal (the legacy envirContactStatus.1–4 of the same inputs are NULL).
+        Assert.Equal(new[] { "dev/sensor/contact-1", "dev/sensor/contact-2", "dev/sensor/contact-3", "dev/sensor/contact-4" },
+            d.All(Metrics.Contact).Keys.Order());
+        Assert.All(d.All(Metrics.Contact).Keys, e => Assert.Equal("normal", d.State(e, Metrics.Contact)));
+    }
 }

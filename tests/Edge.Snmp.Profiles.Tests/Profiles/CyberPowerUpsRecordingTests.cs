@@ -50,4 +50,18 @@ public class CyberPowerUpsRecordingTests
 
         Assert.DoesNotContain(d.Readings.All, r => r.Entity.Contains("/phase/") || r.Entity.Contains("/bank/") || r.Entity.Contains("/inlet/"));
     }
+
+    [RecordingFact]
+    public void The_legacy_contact_table_reads_and_an_abnormal_contact_is_an_alarm()
+    {
+        var d = Decoded.Recording(Name);
+
+        // envirContactStatus.1–4 = 1 / 1 / 2 / 1 (contactNormal(1), contactAbnormal(2); names "Door Alarm", "Flood Alarm",
+        // "Contact#3", "Contact#4", every envirContactNormalState normalOpen(1)): contact 3 is closed where it should be
+        // open → alarm. No envir2 table in this recording.
+        Assert.Equal("normal", d.State("dev/sensor/contact-1", Metrics.Contact));
+        Assert.Equal("normal", d.State("dev/sensor/contact-2", Metrics.Contact));
+        Assert.Equal("alarm", d.State("dev/sensor/contact-3", Metrics.Contact));
+        Assert.Equal("normal", d.State("dev/sensor/contact-4", Metrics.Contact));
+    }
 }

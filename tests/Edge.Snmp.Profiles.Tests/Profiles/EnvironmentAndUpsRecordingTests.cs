@@ -26,6 +26,20 @@ public class EnvironmentAndUpsRecordingTests
     }
 
     [RecordingFact]
+    public void Apc_emu_reads_its_contact_inputs_and_the_fire_panel_input_in_alarm()
+    {
+        var d = Decoded.Recording("apc_emu");
+
+        // memInputsStatusTable, index module.input 0.1–0.4, every memInputsCommStatus commsOK(2), no input disabled
+        // (memInputsStatusCurrentState 1 / 1 / 1 / 1); memInputsStatusAlarmStatus 3 / 1 / 1 / 1: input 0.1
+        // ("Brand storing", a fire-panel fault) is memCritical(3) → alarm, the others memNormal(1) → normal.
+        Assert.Equal("alarm", d.State("dev/sensor/input-0.1", Metrics.Contact));
+        Assert.Equal("normal", d.State("dev/sensor/input-0.2", Metrics.Contact));
+        Assert.Equal("normal", d.State("dev/sensor/input-0.3", Metrics.Contact));
+        Assert.Equal("normal", d.State("dev/sensor/input-0.4", Metrics.Contact));
+    }
+
+    [RecordingFact]
     public void NetBotz_200_reads_in_its_declared_celsius()
     {
         var d = Decoded.Recording("apc_environmental-manager");
@@ -94,6 +108,16 @@ public class EnvironmentAndUpsRecordingTests
         // EMP: xupsEnvRemoteTemp 21 °C, xupsEnvRemoteHumidity 26 %.
         Assert.Equal(21, d.Value("dev/sensor/1", Metrics.TemperatureC));
         Assert.Equal(26, d.Value("dev/sensor/1", Metrics.HumidityPct));
+    }
+
+    [RecordingFact]
+    public void Eaton_connectups_reads_its_own_ambient_temperature_apart_from_the_emp_probe()
+    {
+        var d = Decoded.Recording("eatonups");
+
+        // xupsEnvAmbientTemp.0 = 29 (Integer32 −100..200, "degrees Centigrade", the ambient temperature "in the vicinity
+        // of the UPS or SNMP agent") → sensor/0 29 °C; the EMP probe's 21 °C stays sensor/1.
+        Assert.Equal(new Dictionary<string, double> { ["dev/sensor/0"] = 29, ["dev/sensor/1"] = 21 }, d.All(Metrics.TemperatureC));
     }
 
     [Fact]

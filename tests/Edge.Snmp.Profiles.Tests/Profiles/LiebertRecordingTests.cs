@@ -53,6 +53,21 @@ public class LiebertUpsRecordingTests
     }
 
     [Fact]
+    public void The_card_s_environmental_measurements_read_one_entity_a_row()
+    {
+        var d = Decoded.Recording(Name);
+
+        // lgpEnvTemperatureTableDegC: rows 1/2/3 name lgpEnvControlTemperature / lgpEnvSupplyAirTemperature /
+        // lgpEnvReturnAirTemperature (.2 = 4.1.1.1 / 4.1.1.3 / 4.1.1.2), lgpEnvTemperatureMeasurementDegC 24 / 25 / 24 °C.
+        Assert.Equal(new Dictionary<string, double>
+        {
+            ["dev/sensor/temperature-1"] = 24, ["dev/sensor/temperature-2"] = 25, ["dev/sensor/temperature-3"] = 24,
+        }, d.All(Metrics.TemperatureC));
+        // lgpEnvHumidityTableRel: rows 1/2 (control, return air), lgpEnvHumidityMeasurementRel 34 / 34 %RH.
+        Assert.Equal(new Dictionary<string, double> { ["dev/sensor/humidity-1"] = 34, ["dev/sensor/humidity-2"] = 34 }, d.All(Metrics.HumidityPct));
+    }
+
+    [Fact]
     public void Without_rfc1628_liebert_gp_power_reads_alone_percent_load_first_and_negative_is_no_reading()
     {
         // A card answering only LIEBERT-GP-POWER: output line 1 with current 43 A, power 9200 W, capacity 24 % and

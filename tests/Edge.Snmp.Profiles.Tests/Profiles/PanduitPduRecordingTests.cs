@@ -46,6 +46,22 @@ public class PanduitPduRecordingTests
     }
 
     [Fact]
+    public void The_input_frequency_and_each_group_s_percent_load_read()
+    {
+        var d = Decoded.Recording(Name);
+
+        // pdug5InputFrequency.1 = 500, "in tenths of Hz" → 50.0 Hz (a 230 V mains, as the group voltages say).
+        Assert.Equal(50.0, d.Value("dev/inlet/1", Metrics.FrequencyHz), 9);
+        // pdug5GroupCurrentPercentLoad 1.1–1.6 = 12 / 0 / 12 / 1 / 0 / 1 % (1.93 A of a 16 A breaker is 12 %);
+        // rows 1.7–1.12 answer 0 too but are type 0, no group of this PDU: no reading.
+        Assert.Equal(new Dictionary<string, double>
+        {
+            ["dev/bank/1.1"] = 12, ["dev/bank/1.2"] = 0, ["dev/bank/1.3"] = 12,
+            ["dev/bank/1.4"] = 1, ["dev/bank/1.5"] = 0, ["dev/bank/1.6"] = 1,
+        }, d.All(Metrics.LoadPct));
+    }
+
+    [Fact]
     public void A_negative_value_is_not_available_and_phases_and_outlets_read_where_answered()
     {
         // pdug5InputPowerWatts −1 ("a negative value indicates that this object is not available"); phase 1.1: 2298 (0.1 V)

@@ -50,12 +50,15 @@ public class TrippLiteRecordingTests
     }
 
     [Fact]
-    public void The_ups_reads_exactly_what_rfc1628_reads_of_it()
+    public void The_ups_reads_what_rfc1628_reads_of_it_and_its_casing_temperature()
     {
         var tripplite = Decoded.Recording(UpsName);
         var rfc1628 = Decoded.Recording(UpsName, profileName: "rfc1628");
 
-        Assert.Equal(rfc1628.Readings.All.Select(r => (r.Entity, r.Metric, r.Value)), tripplite.Readings.All.Select(r => (r.Entity, r.Metric, r.Value)));
+        Assert.Equal(rfc1628.Readings.All.Select(r => (r.Entity, r.Metric, r.Value)),
+            tripplite.Readings.All.Where(r => r.Entity != "dev/sensor/1").Select(r => (r.Entity, r.Metric, r.Value)));
+        // tlpUpsDeviceTemperatureC.1 = 220 (Integer32, UNITS "0.1 degrees Celsius") → 22.0 °C at the casing of device 1.
+        Assert.Equal(new Dictionary<string, double> { ["dev/sensor/1"] = 22.0 }, tripplite.All(Metrics.TemperatureC));
         // upsEstimatedChargeRemaining 100 %, upsEstimatedMinutesRemaining 72 min, upsBatteryTemperature −273 (no probe): none.
         Assert.Equal(100, tripplite.Value("dev", Metrics.BatteryChargePct));
         Assert.Equal(72, tripplite.Value("dev", Metrics.BatteryRuntimeMin));

@@ -42,9 +42,23 @@ public class VertivGeistPduRecordingTests
         Assert.Equal(207.9, d.Value("dev/phase/2", Metrics.VoltageV), 9);
         Assert.Equal(7.28, d.Value("dev/phase/2", Metrics.CurrentA), 9);
         Assert.Equal(1477, d.Value("dev/phase/2", Metrics.PowerW));
-        // pduBreakerCurrent.1 = 467 → 4.67 A. No pduMainTable in the recording: no inlet.
+        // pduBreakerCurrent.1 = 467 → 4.67 A. No pduMainTable in the recording: no inlet of its own, only the lines.
         Assert.Equal(4.67, d.Value("dev/bank/1", Metrics.CurrentA), 9);
-        Assert.DoesNotContain(d.Readings.All, r => r.Entity.Contains("/inlet/"));
+        Assert.DoesNotContain(d.Readings.All, r => r.Entity.Contains("/inlet/") && !r.Entity.Contains("/inlet/line-"));
+    }
+
+    [RecordingFact]
+    public void The_line_currents_of_a_delta_pdu_are_read_apart_from_its_phases()
+    {
+        var d = Decoded.Recording("vertiv-pdu_mn03edr1");
+
+        // pduLineTable (VERTIV-V5-MIB pduLineCurrent, Gauge32 0..9900, "centiamps (rms)"): .1 = 1255, .2 = 1264,
+        // .3 = 1259 → 12.55 A, 12.64 A, 12.59 A in the three input conductors, while each delta phase (pduPhaseCurrent
+        // 725 / 728 / 723) carries 7.25 / 7.28 / 7.23 A: about 12.6 / 7.25 = 1.73 ≈ √3, as a balanced delta load gives.
+        Assert.Equal(new Dictionary<string, double>
+        {
+            ["dev/inlet/line-1"] = 12.55, ["dev/inlet/line-2"] = 12.64, ["dev/inlet/line-3"] = 12.59,
+        }, d.All(Metrics.CurrentA).Where(p => p.Key.Contains("/inlet/")).ToDictionary());
     }
 
     [Fact]

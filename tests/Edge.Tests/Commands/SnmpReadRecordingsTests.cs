@@ -23,6 +23,8 @@ public sealed class SnmpReadRecordingsTests
     [InlineData("vertiv-pdu_mg02e4w1", "vertiv-geist-pdu", "/inlet/1", "energy_kwh", 8483.906)]
     // pduPhaseCurrent.2 = 728 centiamps → 7.28 A.
     [InlineData("vertiv-pdu_mn03edr1", "vertiv-geist-pdu", "/phase/2", "current_a", 7.28)]
+    // pduLineCurrent.1 = 1255 centiamps → 12.55 A in input conductor 1 of this delta PDU.
+    [InlineData("vertiv-pdu_mn03edr1", "vertiv-geist-pdu", "/inlet/line-1", "current_a", 12.55)]
     // memSensorsHumidity.0.6 = 38 %.
     [InlineData("apc_emu", "apc-env", "/sensor/0.6", "humidity_pct", 38)]
     // memSensorsHumidity.0.3 = 48 %.
@@ -31,6 +33,8 @@ public sealed class SnmpReadRecordingsTests
     [InlineData("sentry3", "sentry3", "/inlet/2.1", "current_a", 5.02)]
     // xupsBatTimeRemaining 8620 s → 143.67 min.
     [InlineData("eatonups", "eaton-ups", "", "battery_runtime_min", 143.67)]
+    // xupsEnvAmbientTemp 29 °C (whole degrees Centigrade) → the card's own sensor/0.
+    [InlineData("eatonups", "eaton-ups", "/sensor/0", "temperature_c", 29)]
     public async Task Reads_each_kept_recording_with_the_right_profile(string recording, string profile, string part, string metric, double expected)
     {
         var varBinds = SnmprecReader.ReadFile(RepoFiles.PathOf($"tests/Edge.Snmp.Profiles.Tests/Recordings/{recording}.snmprec"))
