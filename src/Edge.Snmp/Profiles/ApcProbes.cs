@@ -72,7 +72,7 @@ internal static class ApcProbes
             var state = t.Number(IemContact, contact) switch
             {
                 1 => "normal",
-                2 or 3 => "alarm",
+                2 => "alarm",
                 _ => null, // disabled(3)
             };
             if (state is not null)

@@ -63,6 +63,16 @@ public class RecordedAlarmTests
     }
 
     [RecordingFact]
+    public void An_apc_contact_the_operator_disabled_is_no_reading_and_never_an_alarm()
+    {
+        // PowerNet-MIB iemStatusContactStatus: noFault(1), fault(2), disabled(3). The door contact set to disabled(3).
+        var d = Decoded.RecordingWith("apc_smx750i", "1.3.6.1.4.1.318.1.1.10.2.3.4.1.3.1|2|3");
+
+        Assert.False(d.Has("dev/sensor/contact-1", Metrics.Contact));
+        Assert.Equal("normal", d.State("dev/sensor/contact-2", Metrics.Contact));
+    }
+
+    [RecordingFact]
     public void Generex_on_bypass_triggers_a_ups_state_rule()
     {
         var bench = new RuleBench(["ups-g"], RuleBench.Rule("ups-not-normal", RuleType.Ups, Metrics.OutputSource, states: ["battery", "bypass"]));
