@@ -49,7 +49,7 @@ public sealed class ApcRackPduProfile : IDeviceProfile
 
     public string Name => ProfileName;
 
-    /// <summary>masterSwitchrPDU (.4.5), masterSwitchrPDU2 (.4.6), masterSwitchrPDUB (.4.8): all under masterSwitch .4 (ePDU .4.9 answers neither table and reads nothing).</summary>
+    /// <summary>masterSwitchrPDU (.4.5), masterSwitchrPDU2 (.4.6), masterSwitchrPDUB (.4.8): all under masterSwitch .4; masterSwitchePDU (.4.9, answering neither table) goes to apc-epdu's longer prefix.</summary>
     public IReadOnlyList<Oid> SysObjectIds { get; } = [Oid.Parse("1.3.6.1.4.1.318.1.3.4")];
 
     public IReadOnlyList<Oid> Subtrees { get; } =

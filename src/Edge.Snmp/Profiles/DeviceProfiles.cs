@@ -15,6 +15,7 @@ public static class DeviceProfiles
         new Rfc1628UpsProfile(),
         new ApcSmartUpsProfile(),
         new ApcRackPduProfile(),
+        new ApcEasyPduProfile(),
         new ApcEnvironmentProfile(),
         new RaritanPdu2Profile(),
         new ServerTechSentry3Profile(),

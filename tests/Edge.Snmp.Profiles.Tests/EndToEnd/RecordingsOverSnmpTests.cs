@@ -61,6 +61,7 @@ public sealed class RecordingsOverSnmpTests(SnmpSimulatorFixture sim) : IClassFi
     [InlineData("liebert", "liebert")]
     [InlineData("enlogic-pdu2", "enlogic-pdu")]
     [InlineData("panduit", "panduit-pdu")]
+    [InlineData("apc-epdu_epdu1116s", "apc-epdu")]
     public async Task A_poll_over_snmp_gives_exactly_the_readings_decoded_from_the_recording(string recording, string profile)
     {
         var (source, sink) = await PollAsync(Device("dev", recording));

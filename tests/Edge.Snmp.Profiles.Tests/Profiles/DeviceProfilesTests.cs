@@ -9,6 +9,8 @@ public class DeviceProfilesTests
     [InlineData("1.3.6.1.4.1.318.1.3.2.11", "apc-ups")]
     [InlineData("1.3.6.1.4.1.318.1.3.4.6", "apc-rpdu2")]
     [InlineData("1.3.6.1.4.1.318.1.3.4.5", "apc-rpdu2")]
+    [InlineData("1.3.6.1.4.1.318.1.3.4.8", "apc-rpdu2")]
+    [InlineData("1.3.6.1.4.1.318.1.3.4.9", "apc-epdu")]  // masterSwitchePDU: LibreNMS apc-epdu.yaml
     [InlineData("1.3.6.1.4.1.318.1.3.8.4", "apc-env")]
     [InlineData("1.3.6.1.4.1.13742.6", "raritan-pdu2")]
     [InlineData("1.3.6.1.4.1.1718.3", "sentry3")]
