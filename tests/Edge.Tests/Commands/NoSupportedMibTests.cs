@@ -10,24 +10,24 @@ using Edge.Testing.Snmpsim;
 namespace Edge.Tests.Commands;
 
 /// <summary>
-/// A real device with no MIB Edge reads — the APC Easy PDU EPDU1116S of LibreNMS's recording (sysObjectID
-/// 318.1.3.4.9, data only in PowerNet's ePDU subtree) — served on loopback, polled with profile auto: <c>edge snmp
-/// read</c> and <c>edge status</c> say profile none, name the sysObjectID and the profiles tried, and read only reachable.
+/// A real device with no MIB Edge reads — the AirConsole 2.80 serial console server of LibreNMS's recording
+/// (sysObjectID 14358.1, no power MIB) — served on loopback, polled with profile auto: <c>edge snmp read</c> and
+/// <c>edge status</c> say profile none, name the sysObjectID and the profiles tried, and read only reachable.
 /// </summary>
 public sealed class NoSupportedMibTests : IAsyncDisposable
 {
     private const string Expected =
-        "no supported MIB: sysObjectID 1.3.6.1.4.1.318.1.3.4.9; profiles tried: apc-rpdu2, rfc1628 found nothing to read, so only reachable is reported";
+        "no supported MIB: sysObjectID 1.3.6.1.4.1.14358.1; profiles tried: rfc1628 found nothing to read, so only reachable is reported";
 
-    private readonly SimulatedAgent _pdu = new("public",
-        _ => SnmprecReader.ReadFile(RepoFiles.PathOf("tests/Edge.Snmp.Profiles.Tests/Recordings/apc-epdu_epdu1116s.snmprec")), TimeProvider.System);
+    private readonly SimulatedAgent _device = new("public",
+        _ => SnmprecReader.ReadFile(RepoFiles.PathOf("tests/Edge.Snmp.Profiles.Tests/Recordings/airconsole.snmprec")), TimeProvider.System);
 
-    public ValueTask DisposeAsync() => _pdu.DisposeAsync();
+    public ValueTask DisposeAsync() => _device.DisposeAsync();
 
     [Fact]
     public async Task Snmp_read_json_reports_profile_none_and_why()
     {
-        var result = await EdgeProcess.RunAsync(TimeSpan.FromSeconds(30), "snmp", "read", $"127.0.0.1:{_pdu.EndPoint.Port}", "--json");
+        var result = await EdgeProcess.RunAsync(TimeSpan.FromSeconds(30), "snmp", "read", $"127.0.0.1:{_device.EndPoint.Port}", "--json");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         var root = JsonDocument.Parse(result.Stdout).RootElement;
@@ -40,10 +40,10 @@ public sealed class NoSupportedMibTests : IAsyncDisposable
     [Fact]
     public async Task Snmp_read_text_says_it_too()
     {
-        var result = await EdgeProcess.RunAsync(TimeSpan.FromSeconds(30), "snmp", "read", $"127.0.0.1:{_pdu.EndPoint.Port}");
+        var result = await EdgeProcess.RunAsync(TimeSpan.FromSeconds(30), "snmp", "read", $"127.0.0.1:{_device.EndPoint.Port}");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Contains("reachable, profile none (sysObjectID 1.3.6.1.4.1.318.1.3.4.9)", result.Stdout);
+        Assert.Contains("reachable, profile none (sysObjectID 1.3.6.1.4.1.14358.1)", result.Stdout);
         Assert.Contains(Expected, result.Stdout);
     }
 
@@ -56,11 +56,11 @@ public sealed class NoSupportedMibTests : IAsyncDisposable
               "appliance": { "id": "test-rack" },
               "stateDir": "{{dir.Path}}/state",
               "status": { "listen": "127.0.0.1:{{FreePort.Tcp()}}" },
-              "snmp": [ { "id": "pdu-1", "host": "127.0.0.1:{{_pdu.EndPoint.Port}}", "interval": "1s", "timeout": "1s", "retries": 1 } ]
+              "snmp": [ { "id": "console-1", "host": "127.0.0.1:{{_device.EndPoint.Port}}", "interval": "1s", "timeout": "1s", "retries": 1 } ]
             }
             """);
         await using var edge = new RunningDaemon(file);
-        await edge.WaitForLine("SNMP device pdu-1 at 127.0.0.1");
+        await edge.WaitForLine("SNMP device console-1 at 127.0.0.1");
 
         string text = "";
         await RunningDaemon.Eventually(async () =>
@@ -69,12 +69,12 @@ public sealed class NoSupportedMibTests : IAsyncDisposable
             text = result.Stdout;
             return result.ExitCode == 0 && text.Contains(Expected, StringComparison.Ordinal);
         }, "edge status shows the problem");
-        Assert.Contains("pdu-1            SnmpDevice", text);
+        Assert.Contains("console-1        SnmpDevice", text);
         var json = await EdgeProcess.RunAsync(TimeSpan.FromSeconds(20), "status", "--json", "--config", file);
-        var source = JsonDocument.Parse(json.Stdout).RootElement.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "pdu-1");
+        var source = JsonDocument.Parse(json.Stdout).RootElement.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "console-1");
         Assert.Equal(Expected, source.GetProperty("problem").GetString());
         Assert.True(source.GetProperty("reachable").GetBoolean());
         // The log says it once, as a warning with its event id's words.
-        Assert.Single(edge.Log, l => l.Contains("SNMP device pdu-1 at 127.0.0.1", StringComparison.Ordinal) && l.Contains(Expected, StringComparison.Ordinal));
+        Assert.Single(edge.Log, l => l.Contains("SNMP device console-1 at 127.0.0.1", StringComparison.Ordinal) && l.Contains(Expected, StringComparison.Ordinal));
     }
 }

@@ -32,6 +32,7 @@ public sealed class SnmpReadRecordingTests(SnmpSimulatorFixture sim) : IClassFix
         { "liebert", "liebert", "/sensor/1.3", "temperature_c", "20.1" },
         { "enlogic-pdu2", "enlogic-pdu", "/phase/1.2", "current_a", "4.72" },
         { "panduit", "panduit-pdu", "/bank/1.1", "current_a", "1.93" },
+        { "apc-epdu_epdu1116s", "apc-epdu", "/phase/1", "energy_kwh", "332.241" },
     };
 
     [SnmpsimTheory]
