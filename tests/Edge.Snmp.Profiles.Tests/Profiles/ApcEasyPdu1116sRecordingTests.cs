@@ -1,4 +1,6 @@
+using Edge.Core.Alerts;
 using Edge.Core.Readings;
+using Edge.Core.Rules;
 using Edge.Snmp.Profiles.Tests.Support;
 
 namespace Edge.Snmp.Profiles.Tests.Profiles;
@@ -75,5 +77,19 @@ public class ApcEasyPdu1116sRecordingTests
         Assert.Equal(2650, d.Value("dev/inlet/1", Metrics.PowerW));
         Assert.Equal(1500, d.Value("dev/inlet/1", Metrics.EnergyKwh), 9);
         Assert.False(d.Has("dev/inlet/1", Metrics.ApparentPowerVa));
+    }
+
+    [RecordingFact]
+    public void A_phase_over_the_operators_limit_triggers_an_infeed_rule()
+    {
+        // ePDUPhaseStatusCurrent.1 = 1450 (0.01 A) → 14.50 A on this 16 A PDU, over a rule at 12.8 A (80 % of 16 A);
+        // phases 2 and 3 stay at 0 A.
+        var bench = new RuleBench(["dev"], RuleBench.Rule("infeed-current-high", RuleType.Infeed, Metrics.CurrentA, above: 12.8));
+
+        bench.Feed(Decoded.RecordingWith(Name, "1.3.6.1.4.1.318.1.1.30.4.2.1.5.1|2|1450").Readings.All);
+
+        var e = Assert.Single(bench.Events);
+        Assert.Equal(EventAction.Trigger, e.Action);
+        Assert.Equal("dev/phase/1", e.Entity);
     }
 }
