@@ -21,7 +21,7 @@ namespace Edge.Snmp.Profiles;
 /// current. ePDUSensorStatusTable (temperature 0.1 °C, humidity 0.1 %RH) is not read: no recording has a probe, and
 /// the MIB does not say what an absent probe answers.
 /// </summary>
-public sealed class ApcEasyPduProfile : IDeviceProfile
+internal sealed class ApcEasyPduProfile : IDeviceProfile
 {
     private const string Epdu = "1.3.6.1.4.1.318.1.1.30.";
 
