@@ -19,7 +19,16 @@ namespace Edge.Snmp.Profiles;
 /// <item>Access.Status (a door sensor), valueInt as cmcIIIMsgStatus: open(12) and the unlocked states 15–19 (16 is named
 /// doorOpen) → contact open; closed(13), locked(14) → closed; alarm(5) → alarm</item>
 /// <item>Leakage.Status, Smoke.Status: ok(4) → contact normal; alarm(5), detected(22) → alarm</item>
-/// <item>any other status (notAvail(1), configChanged(2), inactive(27) — the sensor is switched off — …) = no reading</item>
+/// <item>Input N.Status, the digital inputs of the PU, PU Compact and I/O unit: the same ok/alarm mapping, each input its
+/// own entity sensor/input-DEVICE.N (the form of APC's several inputs on one module, sensor/input-MODULE.INPUT), so one
+/// device's inputs and its own sensor never share a contact. An input's Logic setting decides its status: "0:Alarm /
+/// 1:OK" reports ok/alarm; "0:Off / 1:On" (no alarm meaning; the PU recording's unwired inputs) reports setOff(10) /
+/// setOn(11) = no reading</item>
+/// <item>PSM_MODULE.Unit.Value, unit "A", value(2): the current of one power-strip module (a PSM of eight switched
+/// plugs on the rack's busbar) → bank/DEVICE.MODULE current_a (e.g. bank/2.PSM_P1_1). A module is a group of outlets
+/// behind the busbar's infeed with its own current limit (PSM_MODULE.Unit.SetPtHighAlarm), which is what a bank rule
+/// watches; the infeed kinds (inlet, phase) are the supply itself, which the PSM does not report. The CAN device
+/// index keeps two busbars' modules apart</item>
 /// </list>
 /// </summary>
 internal sealed class RittalCmcIIIProfile : IDeviceProfile
@@ -39,7 +48,8 @@ internal sealed class RittalCmcIIIProfile : IDeviceProfile
     private const int TypeStatus = 7;
     private const int FirstNoValueQuality = 21;
 
-    // cmcIIIMsgStatus, which the Status variables' valueInt carries (the recordings' valueStr "OK" = 4, "Closed" = 13, "Inactive" = 27).
+    // cmcIIIMsgStatus (cmcIIIMsgEntry 4, an INTEGER enumeration the MIB defines on that object, not a TEXTUAL-CONVENTION),
+    // which the Status variables' valueInt carries (the recordings' valueStr "OK" = 4, "Closed" = 13, "Off" = 10, "Inactive" = 27).
     private const int StatusOk = 4;
     private const int StatusAlarm = 5;
     private const int StatusOpen = 12;
@@ -48,6 +58,9 @@ internal sealed class RittalCmcIIIProfile : IDeviceProfile
     private const int FirstUnlocked = 15;
     private const int LastUnlocked = 19;
     private const int StatusDetected = 22;
+
+    private const string InputPrefix = "Input ";
+    private const string PowerStripModulePrefix = "PSM_";
 
     public string Name => "rittal-cmc3";
 
@@ -60,16 +73,23 @@ internal sealed class RittalCmcIIIProfile : IDeviceProfile
     {
         foreach (var row in t.Rows(VarName))
         {
-            var parts = (t.Text(VarName, row) ?? "").Split('.');
-            if (parts.Length != 2 || t.Number(VarValueInt, row) is not { } raw || t.Number(VarQuality, row) >= FirstNoValueQuality)
+            if (t.Number(VarValueInt, row) is not { } raw || t.Number(VarQuality, row) >= FirstNoValueQuality)
                 continue;
             var device = row[0].ToString(CultureInfo.InvariantCulture);
-            var (sensor, kind) = (parts[0], parts[1]);
             var type = t.Number(VarType, row);
-            if (kind == "Value" && type == TypeValue)
-                ReadValue(r, device, sensor, t.Text(VarUnit, row), Scaled(raw, t.Number(VarScale, row)));
-            else if (kind == "Status" && type == TypeStatus && ContactState(sensor, raw) is { } state)
-                r.SetState(EntityKind.Sensor, device, Metrics.Contact, state);
+            switch ((t.Text(VarName, row) ?? "").Split('.'))
+            {
+                case [var sensor, "Value"] when type == TypeValue:
+                    ReadValue(r, device, sensor, t.Text(VarUnit, row), Scaled(raw, t.Number(VarScale, row)));
+                    break;
+                case [var sensor, "Status"] when type == TypeStatus:
+                    ReadStatus(r, device, sensor, raw);
+                    break;
+                case [var module, "Unit", "Value"] when type == TypeValue && module.StartsWith(PowerStripModulePrefix, StringComparison.Ordinal)
+                                                         && t.Text(VarUnit, row) == "A" && Scaled(raw, t.Number(VarScale, row)) is >= 0 and var amperes:
+                    r.Set(EntityKind.Bank, device + "." + module, Metrics.CurrentA, amperes);
+                    break;
+            }
         }
     }
 
@@ -91,6 +111,19 @@ internal sealed class RittalCmcIIIProfile : IDeviceProfile
         _ => raw,
     };
 
+    private static void ReadStatus(DeviceReadings r, string device, string sensor, long status)
+    {
+        if (sensor.StartsWith(InputPrefix, StringComparison.Ordinal))
+        {
+            if (int.TryParse(sensor.AsSpan(InputPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var input) && AlarmState(status) is { } state)
+                r.SetState(EntityKind.Sensor, $"input-{device}.{input.ToString(CultureInfo.InvariantCulture)}", Metrics.Contact, state);
+        }
+        else if (ContactState(sensor, status) is { } state)
+        {
+            r.SetState(EntityKind.Sensor, device, Metrics.Contact, state);
+        }
+    }
+
     private static string? ContactState(string sensor, long status) => sensor switch
     {
         "Access" => status switch
@@ -100,12 +133,14 @@ internal sealed class RittalCmcIIIProfile : IDeviceProfile
             StatusAlarm => "alarm",
             _ => null,
         },
-        "Leakage" or "Smoke" => status switch
-        {
-            StatusOk => "normal",
-            StatusAlarm or StatusDetected => "alarm",
-            _ => null,
-        },
+        "Leakage" or "Smoke" => AlarmState(status),
+        _ => null,
+    };
+
+    private static string? AlarmState(long status) => status switch
+    {
+        StatusOk => "normal",
+        StatusAlarm or StatusDetected => "alarm",
         _ => null,
     };
 }

@@ -1,12 +1,15 @@
+using Edge.Core.Alerts;
 using Edge.Core.Readings;
+using Edge.Core.Rules;
 using Edge.Snmp.Profiles.Tests.Support;
 
 namespace Edge.Snmp.Profiles.Tests.Profiles;
 
 /// <summary>
 /// Two Rittal CMC III walks (RITTAL-CMC-III-MIB variable table): rittal-cmc-iii-pu_cmciii-pu, a CMC III PU with seven
-/// door-opening units (each with a temperature), seven door sensors and a leakage sensor; rittal-cmc-iii-pu, a PU
-/// Compact with a temperature sensor, a door sensor and two smoke detectors.
+/// door-opening units (each with a temperature), seven door sensors, a leakage sensor and an I/O unit whose inputs are
+/// not wired (logic "0:Off / 1:On"); rittal-cmc-iii-pu, a PU Compact with a temperature sensor, a door sensor, two smoke
+/// detectors, two digital inputs wired to a UPS (logic "0:Alarm / 1:OK") and two power-strip modules (PSM).
 /// </summary>
 public class RittalCmcIIIRecordingTests
 {
@@ -66,8 +69,91 @@ public class RittalCmcIIIRecordingTests
         Assert.Equal("closed", d.State("dev/sensor/5", Metrics.Contact));
         Assert.Equal("normal", d.State("dev/sensor/3", Metrics.Contact));
         Assert.Equal("normal", d.State("dev/sensor/6", Metrics.Contact));
-        // PSM_P1_1.Unit.Value 14 A×10⁻¹ is a power strip's current, not a sensor: not read as one.
-        Assert.Equal(4, d.All(Metrics.Contact).Count);
+        // PSM_P1_1.Unit.Value 14 A×10⁻¹ is a power strip's current, not a sensor: not read as one. The other two
+        // contacts are the digital inputs (below).
+        Assert.Equal(["dev/sensor/1", "dev/sensor/3", "dev/sensor/5", "dev/sensor/6", "dev/sensor/input-1.1", "dev/sensor/input-1.2"],
+            d.All(Metrics.Contact).Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_compacts_power_strip_modules_read_as_banks_with_their_current()
+    {
+        var d = Decoded.Recording(Compact);
+
+        // Device 2, rows 2.10 PSM_P1_1.Unit.Value and 2.60 PSM_P1_2.Unit.Value: type value(2), unit "A", cmcIIIVarScale
+        // −10, cmcIIIVarValueInt 14 and 15 → 14 ÷ 10 = 1.4 A, 15 ÷ 10 = 1.5 A (valueStr "1.4 A", "1.5 A"; LibreNMS the same).
+        Assert.Equal(new Dictionary<string, double> { ["dev/bank/2.PSM_P1_1"] = 1.4, ["dev/bank/2.PSM_P1_2"] = 1.5 },
+            d.All(Metrics.CurrentA).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 9)));
+        // Their limits (PSM_P1_1.Unit.SetPtHighAlarm 16 A) and the plugs' relay and status rows are not currents.
+        Assert.Equal(2, d.Readings.All.Count(x => x.Entity.StartsWith("dev/bank/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_power_strip_module_of_no_value_quality_or_another_unit_is_no_reading()
+    {
+        // Row 2.10 (PSM_P1_1.Unit.Value) with cmcIIIVarQuality okNoValue(22); row 2.60 (PSM_P1_2) with unit "mA".
+        var d = Decoded.RecordingWith(Compact, Var + "14.2.10|2|22", Var + "5.2.60|4|mA");
+
+        Assert.False(d.Has("dev/bank/2.PSM_P1_1", Metrics.CurrentA));
+        Assert.False(d.Has("dev/bank/2.PSM_P1_2", Metrics.CurrentA));
+    }
+
+    [Fact]
+    public void The_compacts_digital_inputs_read_normal_and_the_pus_unwired_inputs_nothing()
+    {
+        // PU Compact, device 1: Input 1.Status (row 1.21, "Netzausfall Akkubetr", mains failure / on battery) and
+        // Input 2.Status (row 1.27, "Akku defekt", battery defective), type status(7), cmcIIIVarValueInt 4 = ok(4) → normal.
+        var compact = Decoded.Recording(Compact);
+        Assert.Equal("normal", compact.State("dev/sensor/input-1.1", Metrics.Contact));
+        Assert.Equal("normal", compact.State("dev/sensor/input-1.2", Metrics.Contact));
+
+        // PU: device 1's Input 1–2 and the I/O unit's (device 2) Input 1–8 report setOff(10) (valueStr "Off", logic
+        // "0:Off / 1:On"): an input without alarm meaning, no reading.
+        var pu = Decoded.Recording(Pu);
+        Assert.DoesNotContain(pu.All(Metrics.Contact).Keys, e => e.Contains("/sensor/input-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_input_in_alarm_reads_alarm_and_an_inactive_or_switched_input_nothing()
+    {
+        // I/O unit (device 2) of the PU: Input 3.Status (row 2.17) alarm(5), Input 4.Status (row 2.23) ok(4), Input 5.Status
+        // (row 2.29) setOn(11), Input 6.Status (row 2.35) inactive(27); Input 7 keeps its recorded setOff(10).
+        var d = Decoded.RecordingWith(Pu, Var + "11.2.17|2|5", Var + "11.2.23|2|4", Var + "11.2.29|2|11", Var + "11.2.35|2|27");
+
+        Assert.Equal("alarm", d.State("dev/sensor/input-2.3", Metrics.Contact));
+        Assert.Equal("normal", d.State("dev/sensor/input-2.4", Metrics.Contact));
+        Assert.False(d.Has("dev/sensor/input-2.5", Metrics.Contact));
+        Assert.False(d.Has("dev/sensor/input-2.6", Metrics.Contact));
+        Assert.False(d.Has("dev/sensor/input-2.7", Metrics.Contact));
+        // Device 2 has no sensor of its own: an input never lands on sensor/2.
+        Assert.False(d.Has("dev/sensor/2", Metrics.Contact));
+    }
+
+    [Fact]
+    public void A_mains_failure_input_in_alarm_triggers_a_contact_rule_and_the_battery_input_does_not()
+    {
+        // The PU Compact's Input 1 (mains failure) set to alarm(5); Input 2 (battery defective) stays ok(4). The door
+        // (closed) and smoke detectors (normal) are not in the rule's states.
+        var bench = new RuleBench(["dev"], RuleBench.Rule("rack-contact-alarm", RuleType.Sensor, Metrics.Contact, states: ["alarm"]));
+
+        bench.Feed(Decoded.RecordingWith(Compact, Var + "11.1.21|2|5").Readings.All);
+
+        var e = Assert.Single(bench.Events);
+        Assert.Equal(EventAction.Trigger, e.Action);
+        Assert.Equal("dev/sensor/input-1.1", e.Entity);
+    }
+
+    [Fact]
+    public void A_bank_rule_pages_for_the_power_strip_module_over_its_current()
+    {
+        // Bank rule above 1.45 A: PSM_P1_2 draws 1.5 A (15 ÷ 10), PSM_P1_1 1.4 A (14 ÷ 10).
+        var bench = new RuleBench(["pdu-r"], RuleBench.Rule("psm-current-high", RuleType.Bank, Metrics.CurrentA, above: 1.45));
+
+        bench.Feed(Decoded.Recording(Compact, "pdu-r").Readings.All);
+
+        var e = Assert.Single(bench.Events);
+        Assert.Equal(EventAction.Trigger, e.Action);
+        Assert.Equal("pdu-r/bank/2.PSM_P1_2", e.Entity);
     }
 
     [Fact]
