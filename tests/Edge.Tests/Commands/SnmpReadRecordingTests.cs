@@ -22,6 +22,8 @@ public sealed class SnmpReadRecordingTests(SnmpSimulatorFixture sim) : IClassFix
         { "rittal-cmc-iii-pu_cmciii-pu", "rittal-cmc3", "/sensor/3", "contact", "\"normal\"" },
         { "rittal-cmc-iii-pu", "rittal-cmc3", "/sensor/6", "contact", "\"normal\"" },
         { "rittal-cmc-iii-pu", "rittal-cmc3", "/sensor/4", "temperature_c", "18.8" },
+        { "rittal-cmc-iii-pu", "rittal-cmc3", "/bank/2.PSM_P1_2", "current_a", "1.5" },
+        { "rittal-cmc-iii-pu", "rittal-cmc3", "/sensor/input-1.1", "contact", "\"normal\"" },
         { "poweralert_pdu", "tripplite", "/phase/1.1", "current_a", "1" },
         { "poweralert_pdu", "tripplite", "/phase/1.1", "voltage_v", "207" },
         { "poweralert_pdu", "tripplite", "/bank/1.2", "current_a", "1" },
