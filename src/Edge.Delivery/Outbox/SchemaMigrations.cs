@@ -88,6 +88,12 @@ internal static class SchemaMigrations
         """
         UPDATE events SET summary = dedup_key WHERE summary = '';
         """,
+        // 6 (the stored summary fits): a row queued before PagerDutyMapping cut summaries when queueing (edge alerts
+        // resolve-all's prefix before a 1024-character incident summary) is cut as the mapping cuts, since the request
+        // builder sends what is stored and PagerDuty rejects a summary over 1024 characters (400, the event parked).
+        """
+        UPDATE events SET summary = substr(summary, 1, 1023) || '…' WHERE length(summary) > 1024;
+        """,
     ];
 
     public static int Latest => Steps.Count;

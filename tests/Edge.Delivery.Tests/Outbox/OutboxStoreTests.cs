@@ -159,6 +159,36 @@ public class OutboxStoreTests : IDisposable
         Assert.Empty(Emulators.PagerDuty.EventValidator.Validate(body));
     }
 
+    [Fact]
+    public void An_event_queued_with_a_summary_over_1024_characters_is_sent_cut_to_1024_after_the_upgrade()
+    {
+        // Before the mapping cut the summary when it was queued, edge alerts resolve-all queued its prefix plus the
+        // incident's summary (up to 1024 characters) whole, and the request builder cut it at send time. A row like that
+        // still pending at the upgrade must not go out whole: PagerDuty rejects a summary over 1024 characters
+        // (spec/pagerduty-events-v2.md: "'summary' is too long"), and the resolve would be parked, its incident left open.
+        var path = Path.Combine(_dir.Path, OutboxStore.FileName);
+        var queued = "resolved by the operator (edge alerts resolve-all): " + new string('x', 1024);
+        using (var v4 = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            v4.Open();
+            using var cmd = v4.CreateCommand();
+            cmd.CommandText = string.Concat(SchemaMigrations.Steps.Take(4)) + $$"""
+                PRAGMA user_version = 4;
+                INSERT INTO events (route, dedup_key, action, severity, summary, source, details, detected_at, enqueued_at)
+                VALUES ('', 'dc1/rack-hot', 'resolve', 'warning', '{{queued}}', 'dc1', '{}', 638000000000000000, 638000000000000000);
+                """;
+            cmd.ExecuteNonQuery();
+        }
+
+        using var store = OutboxStore.Open(_dir.Path, _time);
+
+        // 52 characters of prefix + 1024 = 1076, cut as PagerDutyMapping cuts: the first 1023 characters and "…" = 1024.
+        var entry = Assert.Single(store.All());
+        Assert.Equal(queued[..1023] + "…", entry.Event.Payload.Summary);
+        var body = PagerDutyRequestBuilder.Build(entry, new RoutingKey(Support.Pipeline.Key, "test"), new DetectionTime(null, null));
+        Assert.Empty(Emulators.PagerDuty.EventValidator.Validate(body));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(8192)]
