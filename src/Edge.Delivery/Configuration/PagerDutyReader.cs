@@ -175,8 +175,9 @@ public static class PagerDutyReader
         {
             certificates.ImportFromPemFile(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
+            // ArgumentException: a path the file API refuses outright (empty, or holding a NUL).
             return $"cannot read '{path}' ({e.Message})";
         }
         catch (CryptographicException)

@@ -164,6 +164,18 @@ public class PagerDutyReaderTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_ca_bundle_path_is_a_problem_not_a_crash()
+    {
+        // "caBundle": "" names no file: an invalid edit the reload refuses (the last good configuration keeps running),
+        // where reading it as a path throws (File.ReadAllText rejects an empty path) out of the whole configuration.
+        var (_, problems) = Read($$"""{ "routingKey": "{{DefaultKey}}", "caBundle": "" }""");
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("$.pagerduty.caBundle", problem.Path);
+        Assert.Contains("a PEM file of CA certificates", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_ca_bundle_of_pem_certificates_is_taken()
     {
         using var key = System.Security.Cryptography.ECDsa.Create();
