@@ -74,7 +74,7 @@ public sealed class OutboxForwarder(
             return;
         }
         _client = connection.For(currentOptions());
-        DeliveryLog.Forwarding(logger, _client.Endpoint.GetLeftPart(UriPartial.Path));
+        DeliveryLog.Forwarding(logger, PagerDutyHttp.Describe(_client.Endpoint));
         try
         {
             while (!stoppingToken.IsCancellationRequested)

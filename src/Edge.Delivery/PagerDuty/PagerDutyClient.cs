@@ -47,7 +47,7 @@ public sealed class PagerDutyClient(HttpClient http, Uri endpoint, TimeProvider 
                 case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed:
                     // PagerDuty's Events API takes no authentication and serves only POST /v2/enqueue: these come from a
                     // relay's path or credentials, the same for every event of the route.
-                    return new DeliveryOutcome(DeliveryResult.RouteRefused, $"HTTP {status} {response.ReasonPhrase} from {endpoint.GetLeftPart(UriPartial.Path)}");
+                    return new DeliveryOutcome(DeliveryResult.RouteRefused, $"HTTP {status} {response.ReasonPhrase} from {PagerDutyHttp.Describe(endpoint)}");
                 case HttpStatusCode.TooManyRequests:
                     return new DeliveryOutcome(DeliveryResult.Throttled, "throttled (429)", retryAfter);
             }

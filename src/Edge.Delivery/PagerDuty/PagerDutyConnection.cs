@@ -32,11 +32,11 @@ public sealed class PagerDutyConnection(string version, TimeProvider time, ILogg
         catch (Exception e) when (_client is not null && e is IOException or UnauthorizedAccessException or CryptographicException)
         {
             _failed = wanted;
-            DeliveryLog.ConnectorKept(logger, _client.Endpoint.GetLeftPart(UriPartial.Path), e.Message);
+            DeliveryLog.ConnectorKept(logger, PagerDutyHttp.Describe(_client.Endpoint), e.Message);
             return _client;
         }
         if (_client is not null)
-            DeliveryLog.ConnectorChanged(logger, options.Endpoint.GetLeftPart(UriPartial.Path));
+            DeliveryLog.ConnectorChanged(logger, PagerDutyHttp.Describe(options.Endpoint));
         _http?.Dispose();
         _http = http;
         _client = new PagerDutyClient(http, options.Endpoint, time, options.RequestTimeout);

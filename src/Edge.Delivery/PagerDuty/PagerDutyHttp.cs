@@ -42,6 +42,13 @@ public static class PagerDutyHttp
         return client;
     }
 
+    /// <summary>
+    /// The connector as logs, errors and <c>edge status</c> show it: scheme, host, port and path. A relay URL's user
+    /// information (user:password@) and query may hold credentials, and are never shown.
+    /// </summary>
+    public static string Describe(Uri endpoint) =>
+        endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+
     /// <summary>Trusted by the system store, or chains to one of the extra CAs; a wrong host name is never accepted.</summary>
     internal static bool Trusted(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection extra)
     {

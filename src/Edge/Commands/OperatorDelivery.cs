@@ -92,5 +92,5 @@ internal static class OperatorDelivery
     }
 
     /// <summary>The connector, as the operator configured it; never a key.</summary>
-    public static string Describe(EdgeConfig config) => config.Delivery.Endpoint.GetLeftPart(UriPartial.Path);
+    public static string Describe(EdgeConfig config) => PagerDutyHttp.Describe(config.Delivery.Endpoint);
 }

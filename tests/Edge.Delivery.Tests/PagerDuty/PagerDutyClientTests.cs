@@ -86,6 +86,20 @@ public class PagerDutyClientTests
             Assert.StartsWith("413 ", outcome.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_relay_urls_user_information_and_query_never_reach_the_error()
+    {
+        using var server = new OneAnswer("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        var endpoint = new Uri($"http://edge:relay-secret@127.0.0.1:{server.Port}/v2/enqueue?token=query-secret");
+        using var http = PagerDutyHttp.CreateClient(new DeliveryOptions { Endpoint = endpoint }, "9.9.9");
+
+        var outcome = await new PagerDutyClient(http, endpoint, TimeProvider.System, TimeSpan.FromSeconds(10)).SendAsync(Body, DedupKey, CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.RouteRefused, outcome.Result);
+        Assert.Equal($"HTTP 401 Unauthorized from http://127.0.0.1:{server.Port}/v2/enqueue", outcome.Error);
+        Assert.Equal($"http://127.0.0.1:{server.Port}/v2/enqueue", PagerDutyHttp.Describe(endpoint));
+    }
+
     /// <summary>Accepts one connection on 127.0.0.1, keeps what arrived up to the end of the head, answers, closes.</summary>
     private sealed class OneAnswer : IDisposable
     {
