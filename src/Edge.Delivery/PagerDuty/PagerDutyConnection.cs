@@ -7,8 +7,9 @@ namespace Edge.Delivery.PagerDuty;
 /// <summary>
 /// The client for the connector the configuration in force names. A reload that changes the endpoint (region or
 /// relay), the proxy, the CA bundle or the timeout takes effect at the next send, as a corrected routing key does: the
-/// forwarder sends one request at a time, so the old client is let go between requests and none is cut off. A client
-/// that cannot be built on a reload (a CA bundle that is not PEM) leaves the working one in use, said once.
+/// forwarder sends one request at a time, so the old client is let go between requests and none is cut off. A CA
+/// bundle edited in place (a proxy's CA rotated) counts as changed when a reload finds its file changed. A client that
+/// cannot be built on a reload (a CA bundle that is not PEM) leaves the working one in use, said once.
 /// </summary>
 public sealed class PagerDutyConnection(string version, TimeProvider time, ILogger logger) : IDisposable
 {
@@ -16,12 +17,17 @@ public sealed class PagerDutyConnection(string version, TimeProvider time, ILogg
     private PagerDutyClient? _client;
     private Settings _settings;
     private Settings? _failed;
+    private DeliveryOptions? _seen;
 
-    private readonly record struct Settings(Uri Endpoint, Uri? Proxy, string? CaBundle, TimeSpan Timeout);
+    private readonly record struct Settings(Uri Endpoint, Uri? Proxy, string? CaBundle, DateTime BundleWritten, long BundleLength, TimeSpan Timeout);
 
     public PagerDutyClient For(DeliveryOptions options)
     {
-        var wanted = new Settings(options.Endpoint, options.Proxy, options.CaBundle, options.RequestTimeout);
+        // The configuration in force is replaced only by a reload: its settings and the bundle's file are looked at then.
+        if (_client is not null && ReferenceEquals(options, _seen))
+            return _client;
+        _seen = options;
+        var wanted = SettingsOf(options);
         if (_client is not null && (wanted == _settings || wanted == _failed))
             return _client;
         HttpClient http;
@@ -43,6 +49,14 @@ public sealed class PagerDutyConnection(string version, TimeProvider time, ILogg
         _settings = wanted;
         _failed = null;
         return _client;
+    }
+
+    private static Settings SettingsOf(DeliveryOptions options)
+    {
+        var bundle = options.CaBundle is null ? null : new FileInfo(options.CaBundle);
+        return bundle is { Exists: true }
+            ? new(options.Endpoint, options.Proxy, options.CaBundle, bundle.LastWriteTimeUtc, bundle.Length, options.RequestTimeout)
+            : new(options.Endpoint, options.Proxy, options.CaBundle, default, -1, options.RequestTimeout);
     }
 
     public void Dispose() => _http?.Dispose();

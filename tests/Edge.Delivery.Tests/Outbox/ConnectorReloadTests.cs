@@ -76,4 +76,40 @@ public class ConnectorReloadTests
 
         Assert.Equal(["dc1-r12/rack-hot/s4"], relay.Received.Select(e => e.DedupKey));
     }
+
+    [Fact]
+    public async Task A_ca_bundle_edited_in_place_is_read_again_at_the_next_reload()
+    {
+        await using var p = new Pipeline();
+        var bundle = Path.Combine(p.StateDir, "proxy-ca.pem");
+        File.WriteAllText(bundle, SelfSigned("Proxy CA 1"));
+        p.Options = p.Options with { CaBundle = bundle };
+        p.Publish(Event(EventAction.Trigger, "s1", p.Time.GetUtcNow()));
+        await p.PumpUntilIdleAsync();
+
+        // The proxy's CA is replaced by a file the connector cannot use; the configuration itself is unchanged.
+        File.WriteAllText(bundle, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        await p.Forwarder.PumpAsync(CancellationToken.None);
+        Assert.DoesNotContain(p.Log.Collector.GetSnapshot(), r => r.Id.Id is 3022 or 3023);
+
+        p.Options = p.Options with { };
+        await p.Forwarder.PumpAsync(CancellationToken.None);
+        Assert.Single(p.Log.Collector.GetSnapshot(), r => r.Id.Id == 3023);
+
+        File.WriteAllText(bundle, SelfSigned("Proxy CA 2") + "\n");
+        p.Options = p.Options with { };
+        p.Publish(Event(EventAction.Trigger, "s2", p.Time.GetUtcNow()));
+        await p.PumpUntilIdleAsync();
+
+        Assert.Single(p.Log.Collector.GetSnapshot(), r => r.Id.Id == 3022);
+        Assert.Equal(["dc1-r12/rack-hot/s1", "dc1-r12/rack-hot/s2"], p.Emulator.Received.Select(e => e.DedupKey));
+    }
+
+    private static string SelfSigned(string name)
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create();
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest($"CN={name}", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var ca = request.CreateSelfSigned(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100));
+        return ca.ExportCertificatePem();
+    }
 }
